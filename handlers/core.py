@@ -1,0 +1,153 @@
+"""The pipeline every update goes through: de-duplicate, route to a use case, execute actions.
+
+Runtimes call `Core.handle(event, messenger)` and nothing else. No update may crash the bot:
+failures are logged here, by kind and stack only — never message text or user ids.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import traceback
+from collections.abc import Awaitable, Callable, Sequence
+
+from handlers.actions import (
+    Action,
+    AnswerCallback,
+    DeleteMessage,
+    Messenger,
+    MessengerError,
+    SendMessage,
+    Sent,
+)
+from handlers.commands import language_of, on_command
+from handlers.events import CallbackEvent, Event, MessageEvent
+from handlers.i18n import pick_language, text
+from handlers.services import Services
+
+log = logging.getLogger(__name__)
+
+UPDATE_TTL = 24 * 3600.0
+MAX_RETRY_WAIT = 30.0
+
+CallbackHandler = Callable[[CallbackEvent, str, str, Services], Awaitable[list[Action]]]
+
+
+def describe_failure(exc: BaseException) -> str:
+    """An exception's type and stack, without its message (which may quote user text)."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = " <- ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno}" for f in reversed(frames))
+    return f"{type(exc).__name__} at {where or '?'}"
+
+
+def parse_callback(data: str) -> tuple[str, str, str] | None:
+    """Split `prefix:action:id`; None when malformed."""
+    parts = data.split(":")
+    if len(parts) != 3 or not all(parts) or len(data.encode()) > 64:
+        return None
+    return parts[0], parts[1], parts[2]
+
+
+class Core:
+    """Routes neutral events to use cases and executes the resulting actions."""
+
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.callbacks: dict[str, CallbackHandler] = {}
+        self._background: set[asyncio.Task[None]] = set()
+
+    async def handle(self, event: Event, messenger: Messenger) -> None:
+        """Process one update end to end; never raises (except cancellation)."""
+        try:
+            if not await self.services.state.first_seen(f"update:{event.update_id}", UPDATE_TTL):
+                log.info("update %d already handled, skipped", event.update_id)
+                return
+            actions = await self.route(event)
+            await self.perform(messenger, actions)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.error("update %d failed: %s", event.update_id, describe_failure(exc))
+            if isinstance(event, CallbackEvent):
+                # A press must always be answered, or the member's button spins forever.
+                await self._quiet(messenger, AnswerCallback(event.id))
+
+    async def route(self, event: Event) -> list[Action]:
+        """The actions a use case decides on for `event`."""
+        if isinstance(event, CallbackEvent):
+            return await self.on_callback(event)
+        return await self.on_message(event)
+
+    async def on_message(self, event: MessageEvent) -> list[Action]:
+        """A new or edited message."""
+        if event.sender is not None and event.sender.is_bot:
+            return []
+        command = None if event.edited else event.command
+        if command is not None:
+            addressee = command.addressee
+            if addressee and addressee.lower() != self.services.bot_username.lower():
+                return []
+            return await on_command(event, command, self.services)
+        if not event.text:
+            log.info(
+                "update %d: %s message without text, nothing to do", event.update_id, event.kind
+            )
+            return []
+        return []
+
+    async def on_callback(self, event: CallbackEvent) -> list[Action]:
+        """A button press: dispatch by prefix; malformed or unknown data gets a polite answer."""
+        parsed = parse_callback(event.data)
+        handler = self.callbacks.get(parsed[0]) if parsed else None
+        if parsed is None or handler is None:
+            log.info("update %d: unknown or malformed callback data", event.update_id)
+            language = pick_language(event.sender.language, self.services.moderation.language)
+            return [AnswerCallback(event.id, text(language, "stale_button"))]
+        return await handler(event, parsed[1], parsed[2], self.services)
+
+    async def perform(self, messenger: Messenger, actions: Sequence[Action]) -> list[Sent | None]:
+        """Execute actions in order; one failing does not stop the others."""
+        return [await self.execute(messenger, action) for action in actions]
+
+    async def execute(self, messenger: Messenger, action: Action) -> Sent | None:
+        """Execute one action: retry once after a rate limit, then its fallback, then give up."""
+        for attempt in (1, 2):
+            try:
+                sent = await messenger.execute(action)
+            except MessengerError as exc:
+                if exc.kind == "rate_limited" and attempt == 1:
+                    await asyncio.sleep(min(exc.retry_after or 1.0, MAX_RETRY_WAIT))
+                    continue
+                log.warning("%s failed: %s", type(action).__name__, exc.kind)
+                fallback = getattr(action, "fallback", None)
+                return await self.execute(messenger, fallback) if fallback else None
+            if sent and isinstance(action, SendMessage) and action.delete_after:
+                self._later(
+                    action.delete_after, messenger, DeleteMessage(sent.chat_id, sent.message_id)
+                )
+            return sent
+        return None
+
+    def _later(self, delay: float, messenger: Messenger, action: Action) -> None:
+        async def run() -> None:
+            await asyncio.sleep(delay)
+            await self._quiet(messenger, action)
+
+        task = asyncio.create_task(run())
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    async def _quiet(self, messenger: Messenger, action: Action) -> None:
+        try:
+            await messenger.execute(action)
+        except MessengerError as exc:
+            log.warning("%s failed: %s", type(action).__name__, exc.kind)
+
+    async def close(self) -> None:
+        """Cancel pending background work (auto-deleting notices)."""
+        for task in list(self._background):
+            task.cancel()
+        await asyncio.gather(*self._background, return_exceptions=True)
+
+
+__all__ = ["Core", "describe_failure", "language_of", "parse_callback"]

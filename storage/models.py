@@ -1,0 +1,53 @@
+"""SQLModel tables. Telegram ids are 64-bit (BigInteger): group ids pass 2**31 routinely."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import BigInteger, Column, DateTime
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware in UTC."""
+    return datetime.now(UTC)
+
+
+def _big(*, primary_key: bool = False, index: bool = False, nullable: bool = False) -> Column[int]:
+    return Column(BigInteger, primary_key=primary_key, index=index, nullable=nullable)
+
+
+def _when(*, index: bool = False) -> Column[datetime]:
+    return Column(DateTime(timezone=True), nullable=False, index=index)
+
+
+class ChatBase(SQLModel):
+    title: str | None = None
+    type: str = "group"
+    language: str = "az"
+
+
+class ChatRecord(ChatBase, table=True):
+    """A chat the bot has seen; moderated groups and the moderators' chat."""
+
+    __tablename__ = "chat"
+
+    id: int = Field(sa_column=_big(primary_key=True))
+    first_seen: datetime = Field(default_factory=utcnow, sa_column=_when())
+
+
+class AuditBase(SQLModel):
+    action: str
+    chat_id: int | None = Field(default=None, sa_column=_big(index=True, nullable=True))
+    message_id: int | None = Field(default=None, sa_column=_big(nullable=True))
+    actor: str = "bot"
+    detail: str = ""
+
+
+class AuditEvent(AuditBase, table=True):
+    """One automatic action or moderator decision: who, what, when. Never message text."""
+
+    __tablename__ = "audit_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, sa_column=_when(index=True))
