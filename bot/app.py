@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from aiohttp import web
 
 from bot.config import Settings
+from bot.logs import protect_library_loggers
 from bot.messenger import Runtime
 from bot.webhook import make_webhook_app
 from handlers.core import Core
@@ -84,6 +85,7 @@ async def serve(
 ) -> None:
     """Run the bot until SIGINT/SIGTERM (or `stop`): long polling, or a webhook server."""
     began = time.perf_counter()
+    protect_library_loggers()
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

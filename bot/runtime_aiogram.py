@@ -223,9 +223,16 @@ class AiogramRuntime:
         self.messenger = AiogramMessenger(self.bot)
         self.polling_timeout = polling_timeout
         self.dispatcher = Dispatcher()
-        self.dispatcher.update.register(self._on_update)
+        # The Dispatcher owns the update observer; ours hang below it, one per kind we handle.
+        for observer in (
+            self.dispatcher.message,
+            self.dispatcher.edited_message,
+            self.dispatcher.callback_query,
+        ):
+            observer.register(self._on_update)
 
-    async def _on_update(self, update: Update, **_: Any) -> None:
+    async def _on_update(self, _event: object, event_update: Update, **_: Any) -> None:
+        update = event_update
         event = to_event(update)
         if event is None:
             log.info("update %d: kind not handled", update.update_id)

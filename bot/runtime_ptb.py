@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import os
 import warnings
 from typing import Any
 
@@ -212,6 +213,8 @@ class PTBRuntime:
     """Long polling or webhook feeding through python-telegram-bot's Application."""
 
     def __init__(self, core: Core, token: str, api_base: str, polling_timeout: int = 30) -> None:
+        # Opt in to PTB's future timedelta periods; otherwise every RetryAfter warns.
+        os.environ.setdefault("PTB_TIMEDELTA", "true")
         self.application = (
             Application.builder()
             .token(token)
