@@ -61,7 +61,7 @@ class Running:
     fake: FakeBotAPI
     settings: Settings
 
-    async def reply_to(self, message: dict[str, Any], timeout: float = 10.0) -> dict[str, Any]:
+    async def reply_to(self, message: dict[str, Any], within: float = 10.0) -> dict[str, Any]:
         chat_id = message["chat"]["id"]
 
         def matches(params: dict[str, Any]) -> bool:
@@ -71,7 +71,7 @@ class Running:
                 and reply.get("message_id") == message["message_id"]
             )
 
-        return await self.fake.wait_for("sendMessage", matches, timeout=timeout)
+        return await self.fake.wait_for("sendMessage", matches, timeout=within)
 
 
 @contextlib.asynccontextmanager
@@ -166,7 +166,7 @@ async def test_rate_limit_on_send_is_retried(
     async with running_bot(fake, make_settings(fake, framework, tmp_path)) as bot:
         fake.fail_next("sendMessage", 429, retry_after=1)
         rules = fake.inject_message(GROUP, PATIENT, "/rules")
-        assert "103" in (await bot.reply_to(rules, timeout=15))["text"]
+        assert "103" in (await bot.reply_to(rules, within=15))["text"]
     assert len(fake.calls_of("sendMessage")) == 2
 
 
