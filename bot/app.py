@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import secrets
 import signal
 import time
 from dataclasses import dataclass
@@ -16,7 +17,14 @@ from bot.logs import protect_library_loggers
 from bot.messenger import Runtime
 from bot.webhook import make_webhook_app
 from handlers.core import Core
-from handlers.services import ModerationConfig, Services
+from handlers.registry import install
+from handlers.services import (
+    DoctorConfig,
+    ModerationConfig,
+    PolicyConfig,
+    Services,
+    StatsConfig,
+)
 from storage.db import Database
 from storage.state import StateStore, open_state
 
@@ -57,8 +65,34 @@ async def build_app(settings: Settings) -> App:
     db = Database.from_url(settings.storage.resolved_database_url())
     await db.upgrade()
     state = open_state(settings.storage.redis_url)
-    services = Services(db=db, state=state, moderation=moderation_config(settings))
-    return App(settings=settings, db=db, state=state, core=Core(services))
+    services = Services(
+        db=db,
+        state=state,
+        moderation=moderation_config(settings),
+        policy=PolicyConfig(**settings.policy.model_dump()),
+        doctors=DoctorConfig(**settings.doctors.model_dump()),
+        stats=StatsConfig(
+            pseudonym_secret=pseudonym_secret(settings),
+            min_cell=settings.stats.min_cell,
+            retention_days=settings.stats.retention_days,
+        ),
+    )
+    core = Core(services)
+    install(core)
+    return App(settings=settings, db=db, state=state, core=core)
+
+
+def pseudonym_secret(settings: Settings) -> bytes:
+    """The configured pseudonym secret, else one generated on first start and kept on disk."""
+    configured = settings.stats.pseudonym_secret
+    if configured is not None and configured.get_secret_value():
+        return configured.get_secret_value().encode()
+    path = settings.storage.data_dir / "pseudonym_secret"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip().encode()
 
 
 def make_runtime(settings: Settings, core: Core) -> Runtime:

@@ -51,11 +51,8 @@ COMMANDS: dict[str, CommandHandler] = {
 }
 
 
-async def on_command(event: MessageEvent, command: Command, services: Services) -> list[Action]:
-    """Run a known command; answer an unknown one where it was clearly meant for us."""
-    handler = COMMANDS.get(command.name)
-    if handler is not None:
-        return await handler(event, command, services)
+async def on_unknown(event: MessageEvent, command: Command, services: Services) -> list[Action]:
+    """Answer an unknown command where it was clearly meant for us."""
     log.info("unknown command /%s in a %s chat", command.name[:32], event.chat.type)
     if event.chat.is_private or command.addressee:
         return [reply(event, text(language_of(event, services), "unknown_command"))]

@@ -20,7 +20,7 @@ from handlers.actions import (
     SendMessage,
     Sent,
 )
-from handlers.commands import language_of, on_command
+from handlers.commands import COMMANDS, CommandHandler, language_of, on_unknown
 from handlers.events import CallbackEvent, Event, MessageEvent
 from handlers.i18n import pick_language, text
 from handlers.services import Services
@@ -31,6 +31,9 @@ UPDATE_TTL = 24 * 3600.0
 MAX_RETRY_WAIT = 30.0
 
 CallbackHandler = Callable[[CallbackEvent, str, str, Services], Awaitable[list[Action]]]
+MessageHandler = Callable[[MessageEvent, Services], Awaitable[list[Action]]]
+# Returns None when the message is not its business, so the next handler may look at it.
+PrivateHandler = Callable[[MessageEvent, Services], Awaitable[list[Action] | None]]
 
 
 def describe_failure(exc: BaseException) -> str:
@@ -53,7 +56,10 @@ class Core:
 
     def __init__(self, services: Services) -> None:
         self.services = services
+        self.commands: dict[str, CommandHandler] = dict(COMMANDS)
         self.callbacks: dict[str, CallbackHandler] = {}
+        self.group_text: MessageHandler | None = None
+        self.private_text: list[PrivateHandler] = []
         self._background: set[asyncio.Task[None]] = set()
 
     async def handle(self, event: Event, messenger: Messenger) -> None:
@@ -87,12 +93,22 @@ class Core:
             addressee = command.addressee
             if addressee and addressee.lower() != self.services.bot_username.lower():
                 return []
-            return await on_command(event, command, self.services)
+            handler = self.commands.get(command.name, on_unknown)
+            return await handler(event, command, self.services)
         if not event.text:
             log.info(
                 "update %d: %s message without text, nothing to do", event.update_id, event.kind
             )
             return []
+        if event.chat.is_group and self.group_text is not None:
+            if self.services.moderation.is_moderated(event.chat.id):
+                return await self.group_text(event, self.services)
+            return []
+        if event.chat.is_private:
+            for private in self.private_text:
+                actions = await private(event, self.services)
+                if actions is not None:
+                    return actions
         return []
 
     async def on_callback(self, event: CallbackEvent) -> list[Action]:

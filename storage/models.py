@@ -72,3 +72,58 @@ class AuditEvent(AuditBase, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(default_factory=utcnow, sa_column=_when(index=True))
+
+
+class FlagBase(SQLModel):
+    chat_id: int = Field(sa_column=_big(index=True))
+    message_id: int | None = Field(default=None, sa_column=_big(nullable=True))
+    # Needed to act on a moderator's decision (mute/ban); never exported to statistics.
+    author_id: int | None = Field(default=None, sa_column=_big(nullable=True))
+    author_pseudonym: str = ""
+    kind: str = "auto"
+    labels: str = ""
+    scores: str = "{}"
+    reasons: str = ""
+    redacted_text: str | None = None
+    language: str = "az"
+    status: str = "open"
+    decided_by: int | None = Field(default=None, sa_column=_big(nullable=True))
+    mod_chat_id: int | None = Field(default=None, sa_column=_big(nullable=True))
+    mod_message_id: int | None = Field(default=None, sa_column=_big(nullable=True))
+    notice_message_id: int | None = Field(default=None, sa_column=_big(nullable=True))
+
+
+class Flag(FlagBase, table=True):
+    """A message (or appeal) put before the moderators. Holds redacted text only, purged later."""
+
+    __tablename__ = "flag"
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_when(index=True))
+    decided_at: datetime | None = Field(
+        default=None, sa_column=Column(UTCDateTime(), nullable=True)
+    )
+
+
+class Strike(SQLModel, table=True):
+    """A confirmed violation by a member of a group; `warn_limit` of them mute."""
+
+    __tablename__ = "strike"
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_column=_big(index=True))
+    user_id: int = Field(sa_column=_big(index=True))
+    flag_id: int | None = None
+    kind: str = "warn"
+    at: datetime = Field(default_factory=utcnow, sa_column=_when())
+
+
+class MessageMark(SQLModel, table=True):
+    """What the bot already did about a message, so redeliveries and edits never act twice."""
+
+    __tablename__ = "message_mark"
+
+    chat_id: int = Field(sa_column=_big(primary_key=True))
+    message_id: int = Field(sa_column=_big(primary_key=True))
+    acted: str = ""
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_when())
