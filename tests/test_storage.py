@@ -2,6 +2,7 @@
 
 from datetime import UTC, datetime
 
+from sqlalchemy.engine import Connection
 from sqlmodel import select
 
 from storage.db import MIGRATIONS, Database, current_revision
@@ -58,7 +59,7 @@ async def test_tables_match_the_migrations(db: Database) -> None:
 
     import storage.models  # noqa: F401
 
-    def diff(connection: object) -> list[object]:
+    def diff(connection: Connection) -> list[object]:
         return list(compare_metadata(MigrationContext.configure(connection), SQLModel.metadata))
 
     async with db.engine.connect() as conn:
