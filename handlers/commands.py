@@ -6,13 +6,14 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from handlers.actions import Action, SendMessage
+from handlers.context import Context
 from handlers.events import Command, MessageEvent
 from handlers.i18n import pick_language, text
 from handlers.services import Services
 
 log = logging.getLogger(__name__)
 
-CommandHandler = Callable[[MessageEvent, Command, Services], Awaitable[list[Action]]]
+CommandHandler = Callable[[MessageEvent, Command, Context], Awaitable[list[Action]]]
 
 
 def language_of(event: MessageEvent, services: Services) -> str:
@@ -28,20 +29,20 @@ def reply(event: MessageEvent, body: str) -> SendMessage:
     )
 
 
-async def on_start(event: MessageEvent, _command: Command, services: Services) -> list[Action]:
+async def on_start(event: MessageEvent, _command: Command, ctx: Context) -> list[Action]:
     """What the bot does, in the member's language."""
     key = "start" if event.chat.is_private else "help"
-    return [reply(event, text(language_of(event, services), key))]
+    return [reply(event, text(language_of(event, ctx.services), key))]
 
 
-async def on_help(event: MessageEvent, _command: Command, services: Services) -> list[Action]:
+async def on_help(event: MessageEvent, _command: Command, ctx: Context) -> list[Action]:
     """The list of commands."""
-    return [reply(event, text(language_of(event, services), "help"))]
+    return [reply(event, text(language_of(event, ctx.services), "help"))]
 
 
-async def on_rules(event: MessageEvent, _command: Command, services: Services) -> list[Action]:
+async def on_rules(event: MessageEvent, _command: Command, ctx: Context) -> list[Action]:
     """The group's health-information policy."""
-    return [reply(event, text(language_of(event, services), "rules"))]
+    return [reply(event, text(language_of(event, ctx.services), "rules"))]
 
 
 COMMANDS: dict[str, CommandHandler] = {
@@ -51,10 +52,10 @@ COMMANDS: dict[str, CommandHandler] = {
 }
 
 
-async def on_unknown(event: MessageEvent, command: Command, services: Services) -> list[Action]:
+async def on_unknown(event: MessageEvent, command: Command, ctx: Context) -> list[Action]:
     """Answer an unknown command where it was clearly meant for us."""
     log.info("unknown command /%s in a %s chat", command.name[:32], event.chat.type)
     if event.chat.is_private or command.addressee:
-        return [reply(event, text(language_of(event, services), "unknown_command"))]
+        return [reply(event, text(language_of(event, ctx.services), "unknown_command"))]
     # In a group an unaddressed unknown command is usually another bot's: stay quiet.
     return []

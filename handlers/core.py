@@ -9,18 +9,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import traceback
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable
 
-from handlers.actions import (
-    Action,
-    AnswerCallback,
-    DeleteMessage,
-    Messenger,
-    MessengerError,
-    SendMessage,
-    Sent,
-)
-from handlers.commands import COMMANDS, CommandHandler, language_of, on_unknown
+from handlers.actions import Action, AnswerCallback, Messenger, MessengerError
+from handlers.commands import COMMANDS, CommandHandler, on_unknown
+from handlers.context import Context
 from handlers.events import CallbackEvent, Event, MessageEvent
 from handlers.i18n import pick_language, text
 from handlers.services import Services
@@ -28,12 +21,11 @@ from handlers.services import Services
 log = logging.getLogger(__name__)
 
 UPDATE_TTL = 24 * 3600.0
-MAX_RETRY_WAIT = 30.0
 
-CallbackHandler = Callable[[CallbackEvent, str, str, Services], Awaitable[list[Action]]]
-MessageHandler = Callable[[MessageEvent, Services], Awaitable[list[Action]]]
+CallbackHandler = Callable[[CallbackEvent, str, str, Context], Awaitable[list[Action]]]
+MessageHandler = Callable[[MessageEvent, Context], Awaitable[list[Action]]]
 # Returns None when the message is not its business, so the next handler may look at it.
-PrivateHandler = Callable[[MessageEvent, Services], Awaitable[list[Action] | None]]
+PrivateHandler = Callable[[MessageEvent, Context], Awaitable[list[Action] | None]]
 
 
 def describe_failure(exc: BaseException) -> str:
@@ -52,7 +44,12 @@ def parse_callback(data: str) -> tuple[str, str, str] | None:
 
 
 class Core:
-    """Routes neutral events to use cases and executes the resulting actions."""
+    """Routes neutral events to use cases and executes the resulting actions.
+
+    Use cases are registered by handlers/registry.py: `commands` by name, `callbacks` by the
+    prefix of their callback data, `group_text` for every text in a moderated group, and
+    `private_text` handlers tried in order for texts in private chats.
+    """
 
     def __init__(self, services: Services) -> None:
         self.services = services
@@ -62,14 +59,21 @@ class Core:
         self.private_text: list[PrivateHandler] = []
         self._background: set[asyncio.Task[None]] = set()
 
+    def context(self, messenger: Messenger) -> Context:
+        """A context for work outside an update (sweeps, timers)."""
+        return Context(
+            self.services, messenger, lambda delay, action: self._later(delay, messenger, action)
+        )
+
     async def handle(self, event: Event, messenger: Messenger) -> None:
         """Process one update end to end; never raises (except cancellation)."""
+        ctx = self.context(messenger)
         try:
             if not await self.services.state.first_seen(f"update:{event.update_id}", UPDATE_TTL):
                 log.info("update %d already handled, skipped", event.update_id)
                 return
-            actions = await self.route(event)
-            await self.perform(messenger, actions)
+            actions = await self.route(event, ctx)
+            await ctx.perform(actions)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
@@ -78,13 +82,13 @@ class Core:
                 # A press must always be answered, or the member's button spins forever.
                 await self._quiet(messenger, AnswerCallback(event.id))
 
-    async def route(self, event: Event) -> list[Action]:
+    async def route(self, event: Event, ctx: Context) -> list[Action]:
         """The actions a use case decides on for `event`."""
         if isinstance(event, CallbackEvent):
-            return await self.on_callback(event)
-        return await self.on_message(event)
+            return await self.on_callback(event, ctx)
+        return await self.on_message(event, ctx)
 
-    async def on_message(self, event: MessageEvent) -> list[Action]:
+    async def on_message(self, event: MessageEvent, ctx: Context) -> list[Action]:
         """A new or edited message."""
         if event.sender is not None and event.sender.is_bot:
             return []
@@ -94,7 +98,7 @@ class Core:
             if addressee and addressee.lower() != self.services.bot_username.lower():
                 return []
             handler = self.commands.get(command.name, on_unknown)
-            return await handler(event, command, self.services)
+            return await handler(event, command, ctx)
         if not event.text:
             log.info(
                 "update %d: %s message without text, nothing to do", event.update_id, event.kind
@@ -102,16 +106,16 @@ class Core:
             return []
         if event.chat.is_group and self.group_text is not None:
             if self.services.moderation.is_moderated(event.chat.id):
-                return await self.group_text(event, self.services)
+                return await self.group_text(event, ctx)
             return []
         if event.chat.is_private:
             for private in self.private_text:
-                actions = await private(event, self.services)
+                actions = await private(event, ctx)
                 if actions is not None:
                     return actions
         return []
 
-    async def on_callback(self, event: CallbackEvent) -> list[Action]:
+    async def on_callback(self, event: CallbackEvent, ctx: Context) -> list[Action]:
         """A button press: dispatch by prefix; malformed or unknown data gets a polite answer."""
         parsed = parse_callback(event.data)
         handler = self.callbacks.get(parsed[0]) if parsed else None
@@ -119,30 +123,7 @@ class Core:
             log.info("update %d: unknown or malformed callback data", event.update_id)
             language = pick_language(event.sender.language, self.services.moderation.language)
             return [AnswerCallback(event.id, text(language, "stale_button"))]
-        return await handler(event, parsed[1], parsed[2], self.services)
-
-    async def perform(self, messenger: Messenger, actions: Sequence[Action]) -> list[Sent | None]:
-        """Execute actions in order; one failing does not stop the others."""
-        return [await self.execute(messenger, action) for action in actions]
-
-    async def execute(self, messenger: Messenger, action: Action) -> Sent | None:
-        """Execute one action: retry once after a rate limit, then its fallback, then give up."""
-        for attempt in (1, 2):
-            try:
-                sent = await messenger.execute(action)
-            except MessengerError as exc:
-                if exc.kind == "rate_limited" and attempt == 1:
-                    await asyncio.sleep(min(exc.retry_after or 1.0, MAX_RETRY_WAIT))
-                    continue
-                log.warning("%s failed: %s", type(action).__name__, exc.kind)
-                fallback = getattr(action, "fallback", None)
-                return await self.execute(messenger, fallback) if fallback else None
-            if sent and isinstance(action, SendMessage) and action.delete_after:
-                self._later(
-                    action.delete_after, messenger, DeleteMessage(sent.chat_id, sent.message_id)
-                )
-            return sent
-        return None
+        return await handler(event, parsed[1], parsed[2], ctx)
 
     def _later(self, delay: float, messenger: Messenger, action: Action) -> None:
         async def run() -> None:
@@ -164,6 +145,3 @@ class Core:
         for task in list(self._background):
             task.cancel()
         await asyncio.gather(*self._background, return_exceptions=True)
-
-
-__all__ = ["Core", "describe_failure", "language_of", "parse_callback"]

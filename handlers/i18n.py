@@ -12,8 +12,16 @@ LANGUAGES = ("az", "ru", "en")
 
 @cache
 def _catalogue(language: str) -> dict[str, str]:
-    raw = resources.files("handlers").joinpath("texts", f"{language}.toml").read_text("utf-8")
-    return dict(tomllib.loads(raw))
+    # texts/az.toml plus one file per capability (texts/doctors.az.toml...), merged.
+    merged: dict[str, str] = {}
+    folder = resources.files("handlers").joinpath("texts")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name == f"{language}.toml" or entry.name.endswith(f".{language}.toml"):
+            for key, value in tomllib.loads(entry.read_text("utf-8")).items():
+                if key in merged:
+                    raise KeyError(f"text {key!r} defined twice ({entry.name})")
+                merged[key] = value
+    return merged
 
 
 def pick_language(telegram_code: str | None, default: str = "az") -> str:

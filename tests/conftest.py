@@ -77,3 +77,9 @@ async def state(request: pytest.FixtureRequest) -> AsyncIterator[StateStore]:
     await store.ping()
     yield store
     await store.close()
+
+
+@pytest.fixture(params=["aiogram", "ptb"])
+def framework(request: pytest.FixtureRequest) -> str:
+    """Each contract test runs once per Telegram runtime."""
+    return str(request.param)

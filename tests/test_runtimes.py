@@ -6,23 +6,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import socket
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import aiohttp
 import pytest
 
-from bot.app import serve
-from bot.config import Settings
 from tests.fake_bot_api import FakeBotAPI
+from tests.harness import TOKEN, free_port, make_settings, running_bot
 
 GROUP = -1001777000001
 PATIENT = 7_300_000_001
 RUSSIAN = 7_300_000_002
-TOKEN = "123456:TEST-token"
 POLL = {
     "id": "1",
     "question": "?",
@@ -35,62 +30,6 @@ POLL = {
 }
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def make_settings(fake: FakeBotAPI, framework: str, data_dir: Path, **telegram: Any) -> Settings:
-    return Settings(
-        telegram={
-            "token": TOKEN,
-            "api_base": fake.base_url,
-            "framework": framework,
-            "polling_timeout": 1,
-            **telegram,
-        },
-        storage={"data_dir": data_dir},
-    )
-
-
-@dataclass
-class Running:
-    fake: FakeBotAPI
-    settings: Settings
-
-    async def reply_to(self, message: dict[str, Any], within: float = 10.0) -> dict[str, Any]:
-        chat_id = message["chat"]["id"]
-
-        def matches(params: dict[str, Any]) -> bool:
-            reply = params.get("reply_parameters") or {}
-            return (
-                int(params["chat_id"]) == chat_id
-                and reply.get("message_id") == message["message_id"]
-            )
-
-        return await self.fake.wait_for("sendMessage", matches, timeout=within)
-
-
-@contextlib.asynccontextmanager
-async def running_bot(
-    fake: FakeBotAPI, settings: Settings, *, webhook: bool = False
-) -> AsyncIterator[Running]:
-    stop = asyncio.Event()
-    task = asyncio.create_task(serve(settings, webhook=webhook, stop=stop))
-    try:
-        await fake.wait_for("setMyCommands", timeout=15)
-        yield Running(fake, settings)
-    finally:
-        stop.set()
-        await asyncio.wait_for(task, timeout=15)
-
-
-@pytest.fixture(params=["aiogram", "ptb"])
-def framework(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
 
 
 @pytest.fixture
@@ -173,9 +112,12 @@ async def test_rate_limit_on_send_is_retried(
 async def test_webhook_checks_the_secret_token(
     fake: FakeBotAPI, framework: str, tmp_path: Path
 ) -> None:
-    port = _free_port()
+    port = free_port()
     settings = make_settings(
-        fake, framework, tmp_path, webhook_port=port, webhook_secret="s3cret-Token"
+        fake,
+        framework,
+        tmp_path,
+        telegram={"webhook_port": port, "webhook_secret": "s3cret-Token"},
     )
     update = {
         "update_id": 555,
