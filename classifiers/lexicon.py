@@ -1,0 +1,1030 @@
+"""Word lists and patterns for the rule detectors and language identification (data only).
+
+Patterns are regular expressions over *folded* text (see `normalize.fold`), written with real
+Azerbaijani letters for readability: `rules` compiles them so that ş matches s or sh, ç matches c
+or ch, ğ matches g or gh, and ə ı ö ü match e i o u. Never put those letters inside a character
+class, and never put a quantifier right after one. `{G}` is a gap of at most three words, `{G1}`
+of at most one. Patterns hold no capturing groups (use `(?:...)`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# --- language identification ------------------------------------------------------------------
+
+# Folded, with sh/ch/gh already reduced to s/c/g.
+AZ_CUE_WORDS: frozenset[str] = _words(
+    """
+    men menim mene meni sen senin biz bizim siz sizin onun ona var yox yoxdur nece necedir
+    neyin niye hansi ucun amma ama cox olar olur olub oldu edir edim edin etmek etdim deyil
+    salam sagol sagolun zehmet xahis bilmirem bilirem isteyirem lazimdir lazim gun gunu gece
+    sonra evvel artiq hele bele ele kimi qeder bes yene indi bugun dunen sabah gore ile ve
+    bu ne da de ki mi mu hec hamisi hamiya baxin deyin edek olsun yaxsi pis
+    """
+)
+AZ_CUE_STEMS: tuple[str, ...] = (
+    "usag", "usaq", "qizdirm", "hekim", "agri", "derman", "korpe", "hamile", "xeste",
+    "temperatur", "qarin", "ureyim", "basim", "bogaz", "oskur", "qusm", "ishal", "mualice",
+    "analiz", "tezyiq", "sekerim", "yaxsi", "bilmir", "isteyir", "olmur", "edirem",
+    "edirik", "verin", "qizim", "oglum", "anam", "atam", "balam", "zehmet",
+)  # fmt: skip
+EN_CUE_WORDS: frozenset[str] = _words(
+    """
+    the and is are was were my you your what how why when where which who this that these
+    with for from have has had can could should would will not but please thanks thank help
+    doctor baby child kid son daughter mother father wife husband pain fever after before
+    days weeks does did do an of to in on it its it's i'm i've me he she they we our their
+    """
+)
+RU_TRANSLIT_CUE_WORDS: frozenset[str] = _words(
+    """
+    menya mne ochen pozhaluysta pojaluysta pomogite skazhite podskazhite rebenok rebenka
+    rebenku vrach vracha bolit bolnitsa chto shto kak mozhno mojno nuzhno nujno spasibo
+    privet zdravstvuyte zdravstvuite segodnya vchera tozhe toje esli eto uzhe uje davlenie
+    golova golovu zhivot jivot kashel tabletki lekarstvo silno pochemu gde kogda skolko
+    nado bylo byl budet nego neyo takoe delat chego mama papa syn doch muzh
+    """
+)
+
+# --- emergency ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One emergency pattern: its topic, the score it gives, and whether it is a bare name."""
+
+    topic: str
+    pattern: str
+    score: float
+    # A bare name ("insult", "suicide") says little on its own: past, post-event and
+    # educational contexts switch it off.
+    weak: bool = False
+
+
+EMERGENCY_CUES: tuple[Cue, ...] = (
+    # chest pain / heart attack
+    Cue("cardiac", r"ürəy\w* sıxıl\w*", 0.6),
+    Cue("cardiac", r"sinə\w*{G}(?:ağrı|sancı|sıxır|sıxıl|sıxı|göynə|bas)", 0.85),
+    # A burning chest is mostly heartburn ("yeməkdən sonra sinəm yanır").
+    Cue("cardiac", r"sinə\w*{G}(?:yanır|yanma)", 0.6, weak=True),
+    Cue("cardiac", r"döş qəfəs\w*{G}(?:ağrı|sancı|sıx|göynə|bas|yan)", 0.85),
+    Cue("cardiac", r"(?:ağrı|sancı|sıxıntı)\w*{G}(?:sinə|döş qəfəs)", 0.85),
+    Cue("cardiac", r"ürək tutma\w*", 0.9),
+    Cue("cardiac", r"ürəy\w*{G1}(?:tutdu|tutub|tutur|dayan)", 0.9),
+    Cue("cardiac", r"ürəy\w*{G}(?:ağrı|sancı|sıxır|bas)", 0.75),
+    Cue("cardiac", r"infarkt\w*{G1}(?:keçirir|olur|ola bilər|keçirə|vurdu|vurub|keçirib)", 0.85),
+    Cue("cardiac", r"(?:mikro)?infarkt\w*", 0.65, weak=True),
+    Cue("cardiac", r"döş\w*{G}(?:ağrı|sancı)", 0.6, weak=True),
+    Cue(
+        "cardiac",
+        r"(?:боль|бол[ия]т|давит|жж[её]т|жжение|сжима\w*|сдавл\w*|колет|ноет)\w*{G}груд",
+        0.85,
+    ),
+    Cue("cardiac", r"груд\w*{G}(?:боль|бол[ия]т|давит|жж[её]т|сжима|колет|ноет)", 0.85),
+    Cue("cardiac", r"сердц\w*{G}(?:болит|прихват|колет|сжима|давит|останов)", 0.8),
+    Cue("cardiac", r"прихват\w* сердц\w*|сердечн\w* приступ\w*", 0.9),
+    Cue("cardiac", r"инфаркт\w*", 0.65, weak=True),
+    Cue("cardiac", r"chest{G}(?:pain|hurt|tight|pressure|heav|ache|aching|burn|squeez)", 0.85),
+    Cue("cardiac", r"(?:pain|pressure|tightness|ache)\w*{G}chest", 0.85),
+    Cue("cardiac", r"heart attack", 0.75, weak=True),
+    # stroke
+    Cue("stroke", r"(?:üz|ağz|dodağ|dodaq)\w*{G}(?:əyil|sallan|qaç|yana çək|çəkil)", 0.85),
+    Cue("stroke", r"(?:danışığ|nitq)\w*{G1}(?:pozul|itir|dolaş|anlaşılmaz)", 0.85),
+    Cue("stroke", r"dil\w*{G1}(?:dolaş|topuqla|tutul)", 0.7),
+    Cue("stroke", r"danış\w*{G1}bilmir\b", 0.7),
+    Cue(
+        "stroke",
+        r"(?:bir|sağ|sol) (?:tərəf|qol|ayaq|əl)\w*{G}"
+        r"(?:tutmur|keyi|iflic|hiss etmir|zəiflə|işləmir|uyuş|qaldıra bilmir|tərpənmir)",
+        0.85,
+    ),
+    Cue("stroke", r"(?:qol|əl)\w*{G1}qaldıra bilmir\b", 0.75),
+    Cue("stroke", r"insult\w*{G1}(?:keçirir|olur|vurdu|keçirə)", 0.8),
+    # "has had a stroke": often told while asking about rehabilitation.
+    Cue("stroke", r"insult\w*{G1}(?:vurub|olub|oldu|keçirib)", 0.75, weak=True),
+    Cue("stroke", r"iflic ol(?:du|ub)", 0.8),
+    Cue("stroke", r"insult\w*", 0.65, weak=True),
+    Cue(
+        "stroke",
+        r"(?:лицо|рот|губ\w*|уголок рта)\w*{G}(?:перекос|покосил|опустил|съехал|повело)",
+        0.85,
+    ),
+    Cue("stroke", r"(?:перекосил|перекошен)\w*{G}(?:лицо|рот)", 0.85),
+    Cue(
+        "stroke", r"(?:невнятн|спутанн|нарушен)\w* реч\w*|реч\w*{G1}(?:невнятн|спутан|наруш)", 0.85
+    ),
+    Cue("stroke", r"(?:заплета\w*|путается) язык|язык\w*{G1}заплета\w*", 0.8),
+    Cue("stroke", r"не (?:может|смог\w*) (?:говорить|разговаривать|поднять рук\w*)", 0.75),
+    Cue(
+        "stroke",
+        r"(?:онемел|отнял|отказал|парализ|не слуша)\w*{G}(?:сторон|рук|ног|половин)",
+        0.85,
+    ),
+    Cue(
+        "stroke",
+        r"(?:сторон|рук|ног|половин)\w*{G}(?:онемел|отнял|отказал|парализ|не слуша)",
+        0.85,
+    ),
+    Cue("stroke", r"инсульт\w*", 0.7, weak=True),
+    Cue("stroke", r"face{G}(?:droop|crooked|numb|lopsided|uneven)", 0.85),
+    Cue("stroke", r"droop\w*|slurr\w*", 0.85),
+    Cue("stroke", r"(?:can.?t|cannot|unable to) (?:speak|talk|lift (?:his|her|my) arm)", 0.75),
+    Cue("stroke", r"(?:one|left|right) side{G}(?:weak|numb|paraly|droop)", 0.85),
+    Cue("stroke", r"(?:arm|leg) (?:is |went |feels )?(?:weak|numb|paraly\w*)", 0.75),
+    Cue("stroke", r"stroke\b", 0.7, weak=True),
+    # not breathing / choking / turning blue
+    Cue(
+        "breathing",
+        r"nəfəs\w*{G}(?:ala bilmir|almır|kəsil|dayan|çatmır|tutul|daral|gəlmir)",
+        0.9,
+    ),
+    Cue("breathing", r"nəfəs darlığ\w*", 0.65, weak=True),
+    Cue("breathing", r"boğul(?:ur|du|ub|aca|muş)\w*", 0.8),
+    Cue("breathing", r"(?:boğaz|nəfəs yol)\w*{G}(?:ilişib|ilişdi|qaldı|qalıb|tıxan|keçmir)", 0.85),
+    Cue("breathing", r"(?:dodaq|üz|dəri|dırnaq|rəng)\w*{G}göyər\w*", 0.9),
+    Cue("breathing", r"göyər(?:ir|di|məyə)\w*", 0.7),
+    Cue("breathing", r"(?:останов|перестал)\w* (?:дыш|дыхан)\w*", 0.95),
+    Cue("breathing", r"не дыш\w*|нечем дышать", 0.9),
+    Cue("breathing", r"(?:не может|не могу|тяжело|трудно) дышать", 0.85),
+    Cue("breathing", r"задых\w*|задохн\w*|удушь\w*|подавил\w*", 0.85),
+    Cue("breathing", r"посинел\w*|синеет|синеют|синие губы|губы{G1}син\w*", 0.85),
+    Cue("breathing", r"одышк\w*", 0.65, weak=True),
+    Cue("breathing", r"(?:not|stopped|isn.?t|wasn.?t) breathing", 0.95),
+    Cue("breathing", r"(?:can.?t|cannot|can not|unable to|struggling to|hard to) breathe", 0.85),
+    Cue("breathing", r"(?:trouble|difficulty) breathing|gasping", 0.85),
+    Cue("breathing", r"chok(?:ing|ed|es)\b", 0.85),
+    Cue("breathing", r"(?:turn\w*|going|gone) blue|blue lips|lips{G1}blue", 0.9),
+    Cue("breathing", r"short(?:ness)? of breath", 0.65, weak=True),
+    # heavy bleeding
+    Cue(
+        "bleeding",
+        r"qan(?:ı|ım|ın|ları)?{G}(?:dayanmır|kəsilmir|durmur|sel kimi|şırıl|fışqır|çox gedir)",
+        0.9,
+    ),
+    Cue("bleeding", r"(?:güclü|çox|ağır|bol|şiddətli) qanaxma\w*", 0.9),
+    Cue("bleeding", r"(?:çox|xeyli) qan itir\w*", 0.9),
+    Cue("bleeding", r"qan (?:qus|öskür)\w*|qan qarışıq qus\w*", 0.85),
+    Cue("bleeding", r"qanaxma\w*", 0.75),
+    Cue("bleeding", r"qan(?:ı|ım|ın|ları)? (?:gedir|axır|açıldı|gəlir)", 0.7),
+    Cue("bleeding", r"кров\w*{G}(?:не останавлива|не оста|хлещ|льет|льется|фонтан)", 0.9),
+    Cue("bleeding", r"(?:сильн|обильн|массивн)\w* кровотеч\w*|истека\w* кровью|много крови", 0.9),
+    Cue("bleeding", r"(?:рвот\w*|рвет|рвало|кашля\w*) кровью", 0.85),
+    Cue("bleeding", r"кровотечени\w*", 0.75),
+    Cue("bleeding", r"bleed\w*{G}(?:won.?t|will not|doesn.?t|does not|can.?t|not) stop", 0.9),
+    Cue(
+        "bleeding",
+        r"(?:heavy|heavily|severe|massive|lots of|a lot of|so much) (?:bleeding|blood)",
+        0.9,
+    ),
+    Cue("bleeding", r"bleeding (?:heavily|badly|a lot)|bleed\w* out", 0.9),
+    Cue("bleeding", r"(?:can.?t|cannot) stop (?:the |his |her )?bleed\w*", 0.9),
+    Cue("bleeding", r"(?:vomiting|coughing up|throwing up) blood", 0.85),
+    Cue("bleeding", r"bleeding\b", 0.6, weak=True),
+    # unconscious / not waking
+    Cue("unconscious", r"huş\w*{G1}(?:itir|getdi|gedib|yoxdur)|huşsuz\w*", 0.9),
+    Cue("unconscious", r"ayılmır|ayıla bilmir|ayılmadı|özünə gəl(?:mir|ə bilmir)", 0.9),
+    Cue("unconscious", r"gözünü açmır", 0.85),
+    Cue("unconscious", r"oyanmır|oyada bilmir|oyatmaq (?:olmur|mümkün deyil)", 0.75),
+    Cue("unconscious", r"bayıl(?:dı|ıb|mış|ır\b)\w*", 0.75),
+    Cue("unconscious", r"(?:потерял\w*|теря\w*) сознани\w*|без сознания", 0.9),
+    Cue("unconscious", r"не (?:приход\w*|пришел|пришла) в себя", 0.9),
+    Cue("unconscious", r"не (?:просыпа\w*|проснул\w*)|не (?:могу|можем|может) разбудить", 0.85),
+    Cue("unconscious", r"обморок\w*|не реагиру\w*", 0.7),
+    Cue("unconscious", r"unconscious|unresponsive", 0.9),
+    Cue("unconscious", r"passed out|(?:won.?t|will not|can.?t|cannot|not) wak(?:e|ing)", 0.85),
+    Cue("unconscious", r"collapsed", 0.8),
+    Cue("unconscious", r"faint(?:ed|ing|s)\b|not responding", 0.7),
+    # seizures
+    Cue("seizure", r"qı(?:c|ç) ?ol(?:ur|du|ub|ma|an|muş)\w*", 0.85),
+    Cue("seizure", r"konvulsiya\w*", 0.85),
+    Cue("seizure", r"ağz\w*{G}köpük\w*", 0.9),
+    Cue("seizure", r"(?:epilepsi|sara)\w*{G1}(?:tutma|tutdu|tutub|tutur)", 0.85),
+    Cue("seizure", r"tutması (?:tutdu|tutub|tutur|başladı)", 0.8),
+    Cue("seizure", r"göz\w*{G}(?:geri|yuxarı|ağardı|ağarıb|çevril|bərəl|dikil)\w*", 0.75),
+    Cue("seizure", r"(?:əl|ayaq|bədən)\w*{G}(?:dartılır|dartıldı|silkələn)\w*", 0.75),
+    Cue("seizure", r"судорог\w*|судорож\w*|конвульс\w*", 0.85),
+    Cue("seizure", r"припад\w*", 0.8),
+    Cue("seizure", r"пена (?:изо рта|у рта|ртом)", 0.9),
+    Cue("seizure", r"(?:закатил\w*|закатыва\w*) глаза|глаза закат\w*", 0.85),
+    Cue("seizure", r"(?:бьется|трясет|трясется|дергается)\w*{G}(?:всё|весь|всего|тело)", 0.75),
+    Cue("seizure", r"seizur\w*|convuls\w*", 0.85),
+    Cue("seizure", r"(?:having|had) a fit\b|foam\w* at the mouth", 0.9),
+    Cue(
+        "seizure",
+        r"eyes{G1}roll\w*|(?:shaking|jerking|twitching) (?:uncontrollab\w*|all over)",
+        0.8,
+    ),
+    # poisoning / swallowed pills or chemicals / overdose
+    Cue("poisoning", r"zəhərlən\w*", 0.75),
+    Cue(
+        "poisoning",
+        r"(?:çoxlu|bütün|hamısını|bir qutu|bir paket|bir ovuc|bir bağlama"
+        r"|[1-9]\d+ ?(?:ədəd|dənə|tablet|həb))"
+        r"(?:\W+\w+){0,3}?\W+(?:iç(?:ib|di|miş)|ud(?:ub|du|muş)|ye(?:yib|di|miş)|atıb|atdı)",
+        0.9,
+    ),
+    Cue("poisoning", r"(?:dərman|həb|tablet)\w*{G}ud(?:ub|du|muş)", 0.75),
+    Cue(
+        "poisoning",
+        r"(?:ağardıcı|belizna|xlor|sirkə|aseton|antifriz|benzin|kerosin|yuyucu"
+        r"|məişət kimya|kimyəvi"
+        r"|zəhər|civə)\w*{G}(?:iç(?:ib|di|miş)|ud(?:ub|du|muş)|ye(?:yib|di|miş))",
+        0.9,
+    ),
+    Cue("poisoning", r"göbələk\w*{G}(?:zəhər|qus|ürəkbulan|ishal|pis ol)", 0.85),
+    Cue(
+        "poisoning",
+        r"(?:batareyka|maqnit|sancaq|iynə|düymə|qəpik|monet)\w*{G}ud(?:ub|du|muş)",
+        0.9,
+    ),
+    Cue("poisoning", r"doza\w*{G1}(?:aşıb|aşdı|keçib)|artıq doza|overdoz\w*|передоз\w*", 0.9),
+    Cue("poisoning", r"отрав\w*", 0.75),
+    Cue(
+        "poisoning",
+        r"(?:выпил|наглотал|проглотил|съел|нахлеб)\w*(?:\W+\w+){0,3}?\W+(?:таблет|лекарств|пилюл"
+        r"|хлор|белизн|уксус|отбеливат|средств|химик|батарейк|магнит|грибы|грибов|ртут|бензин"
+        r"|керосин|антифриз|ацетон)",
+        0.9,
+    ),
+    Cue("poisoning", r"(?:таблет|лекарств|пилюл)\w*{G}(?:выпил|наглотал|проглотил|съел)", 0.8),
+    Cue("poisoning", r"гриб\w*{G}(?:рвот|тошн|плохо|отрав)", 0.85),
+    Cue("poisoning", r"poison\w*|overdos\w*", 0.85),
+    Cue(
+        "poisoning",
+        r"(?:swallow\w*|drank|drunk)(?:\W+\w+){0,3}?\W+(?:pills|tablets|bleach|detergent|chlorine"
+        r"|batter(?:y|ies)|magnets?|medicine|meds|antifreeze|mushrooms|chemicals?"
+        r"|cleaning|coins?)",
+        0.85,
+    ),
+    Cue(
+        "poisoning",
+        r"(?:ate|eaten|took|taken)(?:\W+\w+){0,3}?\W+(?:bleach|detergent|chlorine|batter(?:y|ies)"
+        r"|magnets|antifreeze|wild mushrooms|laundry pods?)",
+        0.85,
+    ),
+    Cue(
+        "poisoning",
+        r"(?:too many|a lot of|lots of|handful of|whole (?:bottle|box|pack|strip) of) "
+        r"(?:pills|tablets|meds|medicine|sleeping pills|painkillers)",
+        0.9,
+    ),
+    # anaphylaxis
+    Cue("anaphylaxis", r"(?:anafilak|allergik şok|kvinke)\w*", 0.95),
+    Cue("anaphylaxis", r"allergi\w*{G}(?:nəfəs|boğaz|şiş(?:ib|di|ir|kin|mə|miş)|şok|boğul)", 0.85),
+    Cue(
+        "anaphylaxis",
+        r"(?:boğaz|dil)\w*{G}(?:şiş(?:ib|di|ir|kin|mə|miş)|daral|bağlan)\w*{G}(?:nəfəs|boğul)",
+        0.9,
+    ),
+    Cue(
+        "anaphylaxis",
+        r"(?:boğaz|dil|dodaq|üz)\w*{G1}şiş(?:ib|di|ir|kin|mə|miş)\w*",
+        0.6,
+        weak=True,
+    ),
+    Cue("anaphylaxis", r"отек квинке|анафилак\w*|аллергическ\w* шок\w*", 0.95),
+    Cue("anaphylaxis", r"аллерги\w*{G}(?:дыш|задыха|отек|опух|отекл)", 0.85),
+    Cue("anaphylaxis", r"(?:горло|гортан\w*|язык)\w*{G}(?:отек|опух|сжима|закрыва)\w*", 0.75),
+    Cue("anaphylaxis", r"(?:отек|опух)\w*{G}(?:горл|гортан|язык)", 0.75),
+    Cue("anaphylaxis", r"anaphyla\w*|epi-?pen|allergic shock", 0.95),
+    Cue("anaphylaxis", r"throat{G}(?:swell|swollen|closing|tight)", 0.85),
+    Cue("anaphylaxis", r"allerg\w*{G}(?:breath|swell|swollen|hives)", 0.8),
+    Cue("anaphylaxis", r"(?:tongue|lips|face){G}(?:swell|swollen)", 0.7),
+    # injuries that need an ambulance now
+    Cue("trauma", r"elektrik\w*{G}(?:vurdu|vurub|çarpdı|çarpıb)", 0.85),
+    Cue("trauma", r"(?:maşın|avtomobil)\w*{G1}(?:vurdu|vurub)", 0.8),
+    Cue("trauma", r"(?:hündürlükdən|pəncərədən|eyvandan|balkondan|damdan) yıxıl\w*", 0.85),
+    Cue(
+        "trauma",
+        r"(?:baş\w*{G1}(?:vurdu|vurub|dəydi|dəyib|zədələn)\w*|yıxıl\w*){G}(?:qus|huş|yuxul)\w*",
+        0.85,
+    ),
+    Cue("trauma", r"(?:qaynar|isti) su\w*{G}(?:töküldü|tökülüb|yandı|yandırdı)", 0.8),
+    Cue("trauma", r"(?:удар\w*|бь[её]т) током|сбил\w* машин\w*|сбила машина", 0.85),
+    Cue("trauma", r"упал\w*{G}(?:с высоты|из окна|с балкона|с крыши)", 0.85),
+    Cue("trauma", r"ошпарил\w*|обварил\w*|ожог\w* кипятк\w*", 0.75),
+    Cue("trauma", r"electrocut\w*|hit by a car|drown\w*", 0.85),
+    Cue("trauma", r"fell (?:from|off|out of) (?:a |the )?(?:window|balcony|roof|height)", 0.85),
+    # self-harm and suicidal intent
+    Cue("self_harm", r"yaşamaq istəmirəm", 0.95),
+    Cue(
+        "self_harm",
+        r"yaşama(?:q|ğ)\w*{G}(?:istəmirəm|istəmir\b|mənası (?:yox|qalmayıb)|həvəsim yox|dəyməz)",
+        0.9,
+    ),
+    Cue(
+        "self_harm",
+        r"intihar\w*{G}(?:edəcəm|edəcəyəm|edirəm|edim|etmək istə|edəcək|fikri|düşünür)",
+        0.95,
+    ),
+    Cue(
+        "self_harm",
+        r"özümü{G}(?:öldür|asaca|asıram|atacam|atacağam|atıram|kəsirəm|kəsəcəm|yandıraca|zəhərlə)",
+        0.95,
+    ),
+    Cue("self_harm", r"canıma qıy\w*", 0.95),
+    Cue("self_harm", r"(?:ölmək|ölüm) istəyirəm|ölsəm (?:daha )?yaxşı\w*", 0.9),
+    Cue("self_harm", r"(?:həyatıma|yaşamağa|hər şeyə) son qoy\w*", 0.85),
+    Cue("self_harm", r"(?:damarlarımı|biləyimi|venamı) kəs\w*", 0.95),
+    Cue("self_harm", r"intihar\w*", 0.7, weak=True),
+    Cue("self_harm", r"(?:не хочу|не хочется){G1}жить|жить не (?:хочу|хочется)", 0.95),
+    Cue("self_harm", r"поконч\w* (?:с собой|с жизнью)|свести сч[её]ты с жизнью", 0.95),
+    Cue("self_harm", r"(?:убью|убить|убиваю) себя|(?:хочу|хочется) умереть", 0.95),
+    Cue("self_harm", r"(?:вскрыть|вскрою|порезать|порежу|перерезать) (?:себе )?вены", 0.95),
+    Cue("self_harm", r"повеш(?:усь|аться|у себя)|выпрыгну из окна|спрыгну с", 0.9),
+    Cue(
+        "self_harm", r"(?:нет смысла|незачем) жить|причин\w* себе вред|(?:режу|порезать) себя", 0.9
+    ),
+    Cue("self_harm", r"суицид\w*|самоубийств\w*", 0.7, weak=True),
+    Cue("self_harm", r"kill(?:ing)? myself|take my (?:own )?life|better off dead", 0.95),
+    Cue(
+        "self_harm", r"(?<!n.t )(?<!not )(?:want|wanna|going) to die|wish i (?:was|were) dead", 0.9
+    ),
+    Cue("self_harm", r"end(?:ing)? (?:my|it) (?:life|all)|end it all", 0.95),
+    Cue("self_harm", r"(?:don.?t|do not) want to (?:live|be alive|exist)|no reason to live", 0.95),
+    Cue("self_harm", r"hurt(?:ing)? myself|cut(?:ting)? myself|self.?harm\w*|suicidal", 0.85),
+    Cue("self_harm", r"suicid\w*", 0.7, weak=True),
+)
+
+# Cardiac cues that, together with chest pain, make a heart attack likely.
+CARDIAC_AMPLIFIERS = (
+    r"(?:sol )?(?:qol|çiyin|kürək)\w*{G}(?:keyi|uyuş|ağrı|vurur|gizildə)"
+    r"|(?:çənə|boyn)\w*{G}(?:ağrı|vurur)"
+    r"|soyuq tər\w*|tərlə\w*|(?:рук|челюст|лопатк|плеч)\w*{G}(?:отда|немеет|онемел|бол)"
+    r"|(?:отда[её]т|немеет|онемел)\w*{G}(?:рук|челюст|лопатк|плеч)|холодн\w* пот\w*|потеет"
+    r"|(?:arm|jaw|shoulder)\w*|sweat\w*"
+)
+# Babies: seizures, breathing trouble, poisoning and fever are more urgent.
+INFANT = (
+    r"körpə\w*|bala\w*|yenidoğulmuş\w*|yeni doğulmuş\w*|\d+ (?:aylıq|günlük|həftəlik)\w*|uşağ\w*"
+    r"|uşaq\w*|ребен\w*|реб[её]нк\w*|младен\w*|новорожд\w*|грудн\w*|малыш\w*"
+    r"|\d+ ?(?:мес|месяц|дн)\w*"
+    r"|baby|babies|infant\w*|newborn\w*|toddler\w*|child\w*|kids?\b|\d+.?(?:month|week|day)s?.?old"
+)
+# Words for a baby without an age ("15 günlük" alone may be a course of treatment).
+BABY = (
+    r"körpə\w*|bala\w*|yenidoğulmuş\w*|yeni doğulmuş\w*|uşağ\w*|uşaq\w*|ребен\w*|реб[её]нк\w*"
+    r"|младен\w*|новорожд\w*|грудн\w*|малыш\w*|baby|babies|infant\w*|newborn\w*"
+)
+# Newborns (under about three months): any fever is an emergency.
+NEWBORN = (
+    r"yenidoğulmuş\w*|yeni doğulmuş\w*|\d{1,2} (?:günlük|həftəlik)\w*|(?:[1-3]"
+    r"|bir|iki|üç) ?aylıq\w*"
+    r"|новорожд\w*|\d{1,2} (?:дн|день|дня|дней|недел)\w*|(?:[1-3]|одн\w*"
+    r"|дву\w*|тр[её]х\w*)[ -]?(?:мес|месяц)\w*"
+    r"|месячн\w*|newborn\w*|\d{1,2}.?(?:day|week)s?.?old|(?:[1-3]|one|two|three).?months?.?old"
+)
+FEVER = (
+    r"qızdırma\w*|hərarət\w*|temperatur\w*|isitmə\w*|\b3[89](?:[.,]\d)?\b|\b4[0-2](?:[.,]\d)?\b"
+    r"|температур\w*|жар\b|жара\b|лихорад\w*|fever\w*|temperature"
+)
+
+# Contexts that make an emergency word not an emergency now.
+PAST = (
+    r"keçən (?:il|ay|həftə|dəfə|yay|qış)|\d+ (?:il|ay|həftə) (?:əvvəl|öncə"
+    r"|qabaq)|illər (?:əvvəl|öncə)"
+    r"|vaxtilə|bir vaxtlar|uşaqlıqda|uşaq vaxtı|\w{2,}m(?:ı|i|u|ü)şd(?:ı|i|u|ü)\b"
+    r"|təcili yardım{G}(?:gəldi|gəlib|çatdı)|в прошлом (?:году|месяце)"
+    r"|(?:\d+ )?(?:год|года|лет|месяц\w*|недел\w*) назад|когда-то|в детстве"
+    r"|скорая{G1}(?:приехала|приехали)|last (?:year|month|week|time)|(?:years?|months?|weeks?) ago"
+    r"|back in \d{4}|when i was|ambulance{G1}(?:came|arrived)"
+)
+URGENT = (
+    r"hal-hazırda|bu an|bu dəqiqə|təcili(?! yardım)|kömək ed\w*|nə (?:edim|edək)\b|tez ol\w*"
+    r"|yenə|yenidən|təkrar|прямо сейчас|срочно|помогите|что делать|снова|опять|right now"
+    r"|help\b|urgent\w*|asap|what (?:do|should|can) (?:i|we) do|again\b|!!"
+)
+# "...indi yaxşıdır": the story ends well, whatever urgent words it contains.
+RECOVERED = (
+    r"(?:indi|hal-hazırda|hazırda|artıq|şükür) (?:\w+ )?(?:yaxşı|normal|sağ|salamat|qaydasında"
+    r"|evdə|sağaldı|sağalıb)\w*|сейчас (?:\w+ )?(?:хорошо|нормально|в порядке|дома)"
+    r"|(?:уже|слава богу) (?:\w+ )?(?:хорошо|нормально|в порядке|дома|поправил\w*)"
+    r"|(?:is|are|now) (?:fine|ok|okay|better|recovered|home|doing well)"
+)
+GRATITUDE = (
+    r"təşəkkür\w*|sağ ol(?:sun|un|sunlar)\b|minnətdar\w*|allah razı|спасибо"
+    r"|благодар\w*|thank\w*|grateful"
+)
+THANKS_IN_ADVANCE = (
+    r"(?:əvvəlcədən|öncədən|qabaqcadan) (?:təşəkkür|sağ ol)|заранее спасибо"
+    r"|спасибо заранее|in advance"
+)
+EDUCATIONAL = (
+    r"əlamət\w*|simptom\w*|признак\w*|симптом\w*|signs? of|symptoms? of|statistik\w*|статистик\w*"
+    r"|maarifləndir\w*|bilirsinizmi|bilmək vacib\w*|ümumdünya|всемирн\w*"
+    r"|awareness|how to recognize"
+    r"|(?:olanda|olarsa|zamanı|halında|если|в случае|in case of|if someone)\b"
+    r"|məqalə\w*|статья|article|profilaktika\w*|профилакти\w*|prevention"
+)
+# Diseases recalled after the fact (care, rehabilitation): not an emergency now.
+POST_EVENT = (
+    r"sonra\w*|после|after\b|reabilitasiya\w*|реабилит\w*|rehab\w*|bərpa\w*"
+    r"|восстановл\w*|recover\w*"
+    r"|keçirən|keçirmiş\w*|перенес\w*|survivor\w*|risk\w*|риск\w*|qarşısı\w*|профилакт\w*"
+)
+PERSONAL = (
+    r"mən\b|mənim|məni|məndə|anam\w*|atam\w*|uşağım\w*|oğlum\w*|qızım\w*"
+    r"|körpəm\w*|balam\w*|ərim\w*"
+    r"|yoldaşım\w*|nənəm\w*|babam\w*|qardaşım\w*|bacım\w*|у меня|\bмо[йяеи]\w*|мне\b|сын\w*"
+    r"|доч\w*|муж\w*|жена|мам\w*|пап\w*|\bmy\b|\bi\b|i.m\b|\bme\b"
+)
+NEGATION_BEFORE = r"(?:\bне|\bnot?|\bwithout|\bбез|\bnever|\bheç)\W+(?:\w+\W+)?$"
+NEGATION_AFTER = (
+    r"^\w*\W+(?:yoxdur|yox idi|olmayıb|olmadı|olmur|deyil|нет|не было|не наблюда\w*)\b"
+)
+# A match that runs on into a negative verb ("ağrı" in "ağrımır") is negated.
+NEGATIVE_SUFFIX = r"^\w*?(?:mır|mir|mur|mür|madı|mədi|mayıb|məyib|mayacaq|məyəcək)$"
+
+# --- spam -----------------------------------------------------------------------------------
+
+LINK = (
+    r"https?://\S+|www\.\S+|\b(?:t|telegram)\.me/\S*|\bwa\.me/\S*"
+    r"|\b(?:bit\.ly|tinyurl\.com|goo\.gl|clck\.ru|cutt\.ly|is\.gd|shorturl\.at|rb\.gy|t\.co)/\S*"
+    r"|\b[a-z0-9][a-z0-9-]{1,60}\.(?:com|ru|az|net|org|info|xyz|shop|store|site|online|top|io|me"
+    r"|biz|club|pro|link|click|app)\b(?:/\S*)?"
+)
+INVITE_LINK = (
+    r"\b(?:t|telegram)\.me/|\bwa\.me/|\bchat\.whatsapp\.com"
+    r"|\b(?:bit\.ly|tinyurl\.com|goo\.gl|clck\.ru|cutt\.ly|is\.gd|shorturl\.at|rb\.gy)/"
+)
+SPAM_CONTACT = (
+    r"(?:ls|lichka|şəxsiyə|şəxsidə|direktə|direkt|direct|dm|pm|vatsap|whatsapp|votsap|telegram)\w*"
+    r"{G1}(?:yaz(?!ma)|müraciət)\w*"
+    r"|(?:yaz(?!ma)|müraciət)\w*{G1}(?:ls|lichka|şəxsiyə|direktə|direkt|direct|dm|pm)\b"
+    r"|əlaqə (?:üçün|nömrə)\w*|zəng (?:edin|vurun|edə bilərsiniz)"
+    r"|(?:whatsapp|vatsap|votsap|viber|вайбер|ватсап|вотсап|вацап)\w*"
+    r"|(?:пиши|пишите|напиши|напишите|обращайтесь)\w*{G1}(?:лс|личк|личн"
+    r"|директ|вотсап|ватсап|телеграм)"
+    r"|в (?:лс|личку|директ)\b|для связи|звоните|обращайтесь"
+    r"|(?:dm|pm|message|text|contact|call|whatsapp|inbox) (?:me|us)\b"
+    r"|(?:write|send) (?:me|us) (?:a )?(?:dm|pm|message)|link in (?:bio"
+    r"|profile)|details in (?:dm|pm)"
+)
+SALES_GROUPS: tuple[str, ...] = (
+    # selling
+    r"satılır|satıram|satırıq|satış\w*|sifariş\w*|заказ\w*|продаю|прода[её]тся|продаж\w*|купить"
+    r"|куплю|order now|buy now|for sale|shop now|topdan|optom|оптом|в наличии|stokda|mövcuddur",
+    # a price
+    r"\d+(?:[.,]\d+)? ?(?:azn|manat|man\b|₼|\$|usd|руб\w*|rub\b|eur|€|dollar)|qiymət\w*{G1}\d"
+    r"|цена{G1}\d|price{G1}\d|\$\d+",
+    # a discount or a gift
+    r"endirim\w*|skidka\w*|скидк\w*|aksiya\w*|акци[яи]\w*|discount\w*|% ?off|-\d{1,2}%|kampaniya"
+    r"|hədiyyə\w*|подар\w*|бесплатн\w*|free\b|pulsuz\w*",
+    # delivery
+    r"çatdırılma\w*|доставк\w*|delivery|shipping|kuryer\w*|курьер\w*",
+)
+CASINO_BRANDS = (
+    r"1xbet|melbet|mostbet|pin-?up|parimatch|betwinner|leon ?bet|vulkan\w*|вулкан\w*|1win|bet365"
+    r"|aviator|авиатор"
+)
+CASINO = (
+    r"kazino\w*|casino\w*|казино\w*|slot(?:s|lar)?\b|слот\w*|jackpot|джекпот"
+    r"|фриспин\w*|free ?spins?"
+    r"|bukmeker\w*|букмекер\w*|mərc\w*|ставк\w* на спорт|betting|\bbet\b"
+)
+CRYPTO = (
+    r"kripto\w*|crypto\w*|крипт\w*|bitcoin\w*|биткоин\w*|btc\b|usdt|forex|форекс|binance"
+    r"|treyding\w*|трейдинг\w*|trading|invest(?:or|ment|ing|isiya|isiy)\w*|инвест\w*"
+    r"|пассивн\w* доход\w*|passiv gəlir\w*|passive income"
+)
+EARNINGS = (
+    r"(?:gündəlik|günlük|aylıq|asan|evdən|onlayn|online|sürətli|əlavə) (?:qazanc|gəlir|pul)\w*"
+    r"|qazanc\w*|pul qazan\w*|заработ\w*|доход\w*{G1}(?:от|в день|в месяц)|earn \$?\d+"
+    r"|make money|работа на дому|evdən iş\w*|onlayn iş\w*|удал[её]нн\w* работ\w*"
+)
+MIRACLE = (
+    r"(?:100|yüz) ?% ?(?:zəmanət|təbii|nəticə|effekt|müalicə|sağalma|natural|guarantee|гарант"
+    r"|результат|натуральн|effective|эффект)\w*",
+    r"möcüzə\w*|чудо-?\w*|чудодейств\w*|miracle\w*",
+    r"(?:bir|1|2|iki|3|üç|5|beş|7|yeddi|10) (?:gün|həftə|ay)\w*{G1}(?:arıqla"
+    r"|sağal|təmizlə|xilas)\w*",
+    r"похуд\w*{G1}(?:за|на) \d+|за \d+ (?:дн|недел)\w*{G1}(?:похуд|вылеч|избав)",
+    r"(?:yan təsiri|побочн\w*|side effects?){G1}(?:yoxdur|yox|нет|без|free)|без побочн\w*"
+    r"|no side effects?",
+    r"bütün xəstəlik\w*|от всех болезней|cures? (?:all|everything)|hər dərdə dərman",
+    r"(?:birdəfəlik|tamamilə|həmişəlik) (?:sağal|xilas|qurtar)\w*|навсегда (?:избав|вылеч)\w*",
+    r"arıqlama (?:çayı|kapsul|vasitə)\w*|похудени\w*|weight loss (?:tea|pills|capsules)",
+    r"həkimlər gizlədir|врачи скрывают|doctors hate",
+)
+
+# --- personal data --------------------------------------------------------------------------
+
+# A diagnosis next to a person's name makes the name health data (patterns over folded text).
+DIAGNOSES = (
+    r"xərçəng\w*|rak(?:ı|a|ın|dan|ı)?\b|onkoloji\w*|leykoz\w*|leykemiya\w*|limfoma\w*|hiv\w*"
+    r"|qiçs\w*|spid\w*|aids\b|hepatit\w*|vərəm\w*|tuberkulyoz\w*|sifilis\w*|şizofren\w*"
+    r"|psixi xəstə\w*|depressiya\w*|bipolyar\w*|epilepsi\w*|autizm\w*|diabet\w*"
+    r"|şəkər xəstə\w*|sonsuz\w*|hamilə\w*|abort\w*|xlamidiya\w*|qonoreya\w*|sirroz\w*"
+    r"|demensiya\w*|altsheymer\w*|daun sindrom\w*|koronavirus\w*|covid\w*"
+    r"|рак\b|рака\b|раком\b|онколог\w*|опухол\w*|лейкоз\w*|лейкеми\w*|вич\b|спид\b|гепатит\w*"
+    r"|туберкул\w*|сифилис\w*|шизофрен\w*|депресси\w*|биполяр\w*|эпилепс\w*|аутизм\w*"
+    r"|диабет\w*|бесплод\w*|беремен\w*|аборт\w*|цирроз\w*|деменц\w*|альцгеймер\w*|ковид\w*"
+    r"|cancer|tumou?r|leuk(?:a)?emia|hepatitis|tuberculosis|syphilis|schizophreni\w*"
+    r"|depression|bipolar|epilepsy|autism|diabetes|pregnant|infertil\w*|dementia"
+)
+# Words that make a capitalised word a title or a place, not a person's name.
+NAME_STOPWORDS: frozenset[str] = _words(
+    """
+    həkim hekim doktor dr prof professor tibb xəstəxana klinika poliklinika mərkəz merkez
+    врач доктор профессор больница клиника центр doctor hospital clinic center centre
+    adına adina имени named
+    """
+)
+# A name next to one of these is a doctor's (folded stems; matched at the start of a word).
+PROFESSIONS: tuple[str, ...] = (
+    "dr", "doktor", "hekim", "prof", "ginekoloq", "kardioloq", "pediatr", "nevroloq",
+    "terapevt", "cerrah", "stomatoloq", "lor", "dermatoloq", "endokrinoloq", "uroloq",
+    "oftalmoloq", "psixiatr", "psixoloq", "onkoloq", "mama", "tibb", "mutexessis",
+    "врач", "доктор", "профессор", "гинеколог", "кардиолог", "педиатр", "невролог",
+    "терапевт", "хирург", "стоматолог", "онколог", "психиатр", "психолог", "медсестр",
+    "doctor", "nurse", "surgeon", "physician", "specialist",
+)  # fmt: skip
+# Chronic or occasional complaints are questions, not emergencies now.
+CHRONIC = (
+    r"bəzən|tez-tez|hərdən|arabir|vaxtaşırı|ara-sıra|həmişə|иногда|часто|периодически"
+    r"|время от времени|sometimes|often|occasionally|every (?:day|week|month)"
+)
+
+# --- health myths ---------------------------------------------------------------------------
+
+# Debunking words near a myth's words: the message corrects the myth instead of spreading it.
+DEBUNK = (
+    r"\bmif\w*|\bмиф\w*|\bmyths?\b|yalan\w*|doğru deyil|həqiqət deyil|sübut (?:olunmayıb|yoxdur)"
+    r"|deyil\b|\w{2,}m(?:ı|i|u|ü)r\b|olmaz\b|mümkün deyil|yalnız bakter\w*|bakteriya\w*"
+    r"|не (?:вызыва|лечит|помога|переда|действу|доказ|связ|являет|нуж)\w*|неправд\w*|не правда"
+    r"|заблужден\w*|только бактер\w*|бактери\w*|doesn.?t|does not|don.?t|do not|isn.?t|is not"
+    r"|aren.?t|are not|can.?t|cannot|no (?:evidence|link|proof)|not (?:true|cause|cure|linked)"
+    r"|false\b|debunk\w*|yanlış\w*|səhv\b|ошибочн\w*|wrong\b|only bacteri\w*|bacteri\w*"
+)
+# Asking whether a claim is true is not spreading it.
+MYTH_QUESTION = r"\?|doğrudur ?mu|doğrudurmu|həqiqətən|правда ли|это правда|is it true|really\b"
+
+_VACCINE = r"peyvənd\w*|vaksin\w*|вакцин\w*|привив\w*|vaccin\w*|vaxx?\w*"
+_COVID = (
+    r"covid\w*|kovid\w*|ковид\w*|korona\w*|корона\w*|coronavirus\w*|pandemi\w*|пандеми\w*|sars"
+)
+_VIRAL = (
+    r"qrip\w*|грипп\w*|flu\b|influenza|virus\w*|вирус\w*|орви|orvi|soyuqdəymə\w*|простуд\w*"
+    r"|\bcold\b|zökəm\w*|насморк\w*|" + _COVID
+)
+_CANCER = (
+    r"xərçəng\w*|rak(?:ı|a|ın|dan|ım)?\b|onkolog\w*|onkoloji\w*|рак\b|рака\b|раком\b|раку\b"
+    r"|онколог\w*|опухол\w*|cancer\w*|tumou?r\w*|metastaz\w*|метастаз\w*"
+)
+_HIV = r"hiv\w*|вич\w*|qiçs\w*|spid\w*|спид\w*|aids\b"
+_AUTISM = r"autizm\w*|аутизм\w*|autis\w*|аутист\w*"
+_POISON = (
+    r"zəhər\w*|яд\b|ядовит\w*|отрав\w*|poison\w*|toxi[cn]\w*|токсич\w*|toksik\w*|zərər\w*"
+    r"|вред\w*|harm\w*|dangerous|təhlükə\w*|опасн\w*"
+)
+_CURE = (
+    r"müalicə\w*|sağald\w*|sağal\w*|kömək edir|köməyi|faydal\w*|öldürür|məhv edir|лечит|лечат"
+    r"|лечени\w*|вылеч\w*|помога\w*|излеч\w*|убива\w*|cure\w*|heal\w*|treat\w*|kills?\b|helps?\b"
+    r"|iç(?:in|mək|ir|sin)\b|qəbul (?:edin|et)\w*|пейте|принимай\w*|take\b|drink\b|dərman\w*"
+    r"|лекарств\w*|remedy|çarə\w*"
+)
+_CURE_STRONG = (
+    r"müalicə edir|sağaldır|sağaldar|sağalır|öldürür|məhv edir|лечит|вылечива\w*|вылечи\w*"
+    r"|излечива\w*|убивает|cures?\b|kills?\b|heals?\b|çarə\w*|dərmanı\w*"
+)
+_ALL_DISEASES = (
+    r"bütün xəstəlik\w*|hər (?:xəstəliy|dərd)\w*|все болезн\w*|всех болезней|every disease"
+    r"|all diseases|everything|hər şeyi|ölümdən başqa|кроме смерти|except death"
+)
+_DRINK = (
+    r"iç(?:in|mək|ir|sin|ək|irəm|ib|di)\b|qəbul\w*|пить|пейте|выпи\w*|внутрь"
+    r"|drink\w*|ingest\w*|orally"
+)
+
+
+@dataclass(frozen=True)
+class Myth:
+    """A health myth: all its concepts within `window` characters of the first one."""
+
+    id: str
+    concepts: tuple[str, ...]
+    score: float = 0.7
+    window: int = 100
+    # "" switches the debunk check off (for myths that are themselves denials).
+    debunk: str = DEBUNK
+
+
+_VACCINE_SAFE = (
+    r"(?:zərərli|təhlükəli|faydasız)\w* deyil|не вредн\w*|not (?:harmful|dangerous)|safe\b"
+    r"|təhlükəsiz\w*|безопасн\w*|\bmif\w*|\bмиф\w*|\bmyths?\b|azald\w*|сниж\w*|reduc\w*"
+    r"|prevent\w*|qoruyur|защища\w*|protect\w*|xilas\w*|спас\w*|sav(?:e|ed|es)\b"
+)
+
+MYTHS: tuple[Myth, ...] = (
+    Myth("vaccine_autism", (_AUTISM, _VACCINE), 0.85),
+    Myth(
+        "vaccine_chip",
+        (
+            r"(?:mikro|nano)?çip\w*|(?:micro|nano)?chip\w*|(?:микро|нано)?чип\w*"
+            r"|nanobot\w*|наноробот\w*",
+            _VACCINE,
+        ),
+        0.85,
+    ),
+    Myth(
+        "vaccine_infertility",
+        (
+            r"sonsuz\w*|bəhrəsiz\w*|бесплоди\w*|стерилиз\w*|infertil\w*|sterili[sz]\w*"
+            r"|uşağı olmayacaq",
+            _VACCINE,
+        ),
+        0.8,
+    ),
+    Myth(
+        "vaccine_dna",
+        (
+            r"dnt\b|dnk\b|dna\b|днк\b|genom\w*|геном\w*|gen\w* kod\w*|генетическ\w*|genetic\w*",
+            _VACCINE,
+            r"dəyiş\w*|измен\w*|меня\w*|alter\w*|chang\w*|modif\w*|модифи\w*",
+        ),
+        0.8,
+    ),
+    Myth(
+        "vaccine_genocide",
+        (
+            r"soyqırım\w*|геноцид\w*|genocid\w*|depopul\w*|депопул\w*|əhalini azalt\w*"
+            r"|сократить население|qızıl milyard|золот\w* миллиард\w*|golden billion",
+            _VACCINE,
+        ),
+        0.85,
+    ),
+    Myth(
+        "vaccine_poison",
+        (_VACCINE, r"zəhər\w*|яд\b|ядовит\w*|poison\w*|toxin\w*"),
+        0.7,
+        debunk=_VACCINE_SAFE,
+    ),
+    Myth(
+        "vaccine_kills",
+        (
+            _VACCINE,
+            r"öldür\w*|öldü\b|ölüm\w*|убива\w*|убил\w*|смерт\w*|kill\w*|deaths?\b|die[sd]?\b",
+        ),
+        0.65,
+        debunk=_VACCINE_SAFE,
+    ),
+    Myth(
+        "vaccine_useless",
+        (
+            _VACCINE,
+            r"lazım deyil|lazımsız\w*|faydasız\w*|mənasız\w*|не нужн\w*|бесполезн\w*"
+            r"|вредн\w*|zərərli\w*|useless|unnecessary|harmful|dangerous|təhlükəli\w*",
+        ),
+        0.55,
+        debunk=_VACCINE_SAFE,
+    ),
+    Myth(
+        "vaccine_metals",
+        (
+            r"civə\w*|ртут\w*|mercury|alüminium\w*|alumin\w*|алюмини\w*|formaldehid\w*"
+            r"|формальдегид\w*",
+            _VACCINE,
+            _POISON,
+        ),
+        0.6,
+        debunk=_VACCINE_SAFE,
+    ),
+    Myth("vaccine_magnet", (r"maqnit\w*|магнит\w*|magnet\w*", _VACCINE), 0.7),
+    Myth(
+        "covid_fake",
+        (
+            _COVID,
+            r"yalan\w*|uydurma\w*|fake\w*|feyk\w*|фейк\w*|выдум\w*|hoax\w*|scam\w*"
+            r"|afera\w*|афер\w*|не существу\w*|mövcud deyil|doesn.?t exist"
+            r"|does not exist|isn.?t real|not real|oyun\w*|спектакл\w*|заговор\w*"
+            r"|biznes\w*|бизнес\w*",
+        ),
+        0.75,
+        window=60,
+        debunk=r"(?:yalan|uydurma)\w* deyil|не (?:фейк|выдум)|is real|real\w*|реальн\w*"
+        r"|(?<!не )существует",
+    ),
+    Myth(
+        "covid_5g",
+        (
+            r"5 ?g\b|5 ?ж\b|5джи",
+            _COVID + r"|virus\w*|вирус\w*|xərçəng\w*|рак\w*|cancer|radiasiya\w*|радиац\w*"
+            r"|öldür\w*|убива\w*|kill\w*|şüa\w*|излуч\w*|zərər\w*|вред\w*|harm\w*",
+        ),
+        0.8,
+    ),
+    Myth(
+        "plandemic",
+        (r"plandemi\w*|пландеми\w*|коронабеси\w*|covid hoax|корона-?фейк\w*",),
+        0.75,
+        debunk="",
+    ),
+    Myth(
+        "hiv_denial",
+        (
+            _HIV,
+            r"mövcud deyil|uydurma\w*|yalan\w*|\bmif\w*|\bмиф\w*|не существу\w*"
+            r"|выдум\w*|фейк\w*|doesn.?t exist|does not exist|isn.?t real|not real"
+            r"|hoax\w*|\bmyths?\b|made up|диссидент\w*|dissident\w*",
+        ),
+        0.8,
+        window=60,
+        debunk=r"(?:mif|yalan|uydurma)\w* deyil|не миф|не выдумк\w*|is real|realdır"
+        r"|real (?:xəstəlik|virus)|реальн\w*|(?<!не )существует|\bmövcuddur",
+    ),
+    Myth(
+        "hiv_casual_spread",
+        (
+            _HIV,
+            r"ağcaqanad\w*|milçək\w*|комар\w*|mosquito\w*|öpüş\w*|öpmək|поцелу\w*"
+            r"|kiss\w*|əl sıx\w*|рукопожат\w*|handshake\w*|qucaql\w*|объяти\w*"
+            r"|обним\w*|hug\w*|ümumi qab\w*|посуд\w*|tualet\w*|унитаз\w*|toilet\w*"
+            r"|hovuz\w*|бассейн\w*",
+            r"keçir\b|keçər\w*|yoluxur|yoluxa\w*|yoluxdur\w*|переда[её]т\w*|передается"
+            r"|зараз\w*|spread\w*|transmit\w*|catch\w*|get (?:hiv|aids)",
+        ),
+        0.65,
+    ),
+    Myth(
+        "hiv_herbs",
+        (
+            _HIV,
+            r"sağal\w*|müalicə olun\w*|вылеч\w*|излеч\w*|cure\w*|heal\w*",
+            r"\bot\b|otlar\w*|bitki\w*|təbii|трав\w*|народн\w*|herb\w*|natural\w*"
+            r"|dua\b|молитв\w*|prayer|pray",
+        ),
+        0.65,
+    ),
+    Myth("soda_cancer", (r"soda\w*|сода\w*|baking soda|bikarbonat\w*|bicarbonate", _CANCER), 0.85),
+    Myth("lemon_cancer", (r"limon\w*|лимон\w*|lemon\w*", _CANCER, _CURE_STRONG), 0.75),
+    Myth(
+        "alkaline_cancer",
+        (r"qələvi\w*|щелочн\w*|alkalin\w*", _CANCER + r"|xəstəlik\w*|болезн\w*|disease\w*"),
+        0.7,
+    ),
+    Myth(
+        "cancer_cure_hidden",
+        (
+            r"gizləd\w*|gizli saxla\w*|скрыва\w*|скрыт\w*|hid(?:e|ing|den)\b"
+            r"|suppress\w*|big pharma|фармкомпани\w*|əczaçılıq şirkət\w*"
+            r"|farma biznes\w*|farmasevtik şirkət\w*",
+            _CANCER,
+            _CURE,
+        ),
+        0.7,
+    ),
+    Myth(
+        "cancer_fungus",
+        (r"göbələk\w*|грибок\w*|грибков\w*|fung\w*|candida|кандид\w*", _CANCER),
+        0.55,
+        window=50,
+    ),
+    Myth(
+        "vitamin_c_cancer",
+        (r"vitamin ?c\b|витамин ?с\b|askorbin\w*|аскорбин\w*", _CANCER, _CURE_STRONG),
+        0.7,
+    ),
+    Myth(
+        "apricot_b17",
+        (
+            r"\bb ?17\b|amiqdalin\w*|амигдалин\w*|amygdalin|ərik çəyirdəy\w*"
+            r"|абрикосов\w* косточ\w*|apricot (?:kernel|seed)\w*|laetril\w*",
+            _CANCER,
+        ),
+        0.8,
+    ),
+    Myth(
+        "turmeric_cancer",
+        (
+            r"zerdeçal\w*|zerdəçal\w*|куркум\w*|turmeric|zəncəfil\w*|имбир\w*|ginger",
+            _CANCER,
+            _CURE_STRONG,
+        ),
+        0.7,
+    ),
+    Myth("fasting_cancer", (r"aclıq\w*|голодан\w*|starv\w*|fasting", _CANCER, _CURE_STRONG), 0.65),
+    Myth("coffee_enema", (r"(?:qəhvə|кофе|coffee)\w*{G}(?:imalə|klizma|клизм|enema)\w*",), 0.75),
+    Myth(
+        "chemo_kills",
+        (
+            r"kimyaterap\w*|ximiyaterap\w*|kimya terap\w*|химиотерап\w*|химия\b|chemo\w*",
+            r"öldürür|zəhər\w*|убива\w*|kills?\b|poison\w*|ölümə apar\w*|etdirməyin"
+            r"|не делайте|don.?t do|refuse|imtina edin",
+        ),
+        0.55,
+        debunk=r"\bmif\w*|\bмиф\w*|\bmyths?\b|xilas\w*|спаса\w*|saves?\b",
+    ),
+    Myth(
+        "biopsy_spreads",
+        (
+            r"biopsi\w*|биопси\w*|biops\w*",
+            r"yay(?:ır|ılır|ılar|ılma|ar)\w*|artır\w*|sürətləndir\w*|распростран\w*"
+            r"|ускоря\w*|провоцир\w*|spread\w*|accelerat\w*",
+        ),
+        0.6,
+    ),
+    Myth(
+        "homeopathy_cures",
+        (
+            r"homeopat\w*|гомеопат\w*",
+            _CANCER
+            + r"|"
+            + _HIV
+            + r"|sağaldır|вылечи\w*|cures?\b|bütün xəstəlik\w*|все болезн\w*",
+        ),
+        0.6,
+    ),
+    Myth(
+        "antibiotics_for_virus",
+        (
+            r"antibiotik\w*|антибиотик\w*|antibiotic\w*|amoksiklav|augmentin|аугментин"
+            r"|sumamed|сумамед|azitromisin|азитромицин",
+            _VIRAL,
+            _CURE,
+        ),
+        0.7,
+    ),
+    Myth(
+        "urine_therapy",
+        (
+            r"urinoterap\w*|уринотерап\w*|urine therapy|sidik (?:terapiya|içmək"
+            r"|için)\w*|sidiy\w* iç\w*|пить (?:свою )?мочу|мочу пить|(?:drink"
+            r"|drinking) (?:your own |one.?s own |my own )?urine",
+        ),
+        0.85,
+    ),
+    Myth(
+        "fluoride_poison",
+        (
+            r"flüor\w*|ftor\w*|фтор\w*|fluorid\w*",
+            _POISON + r"|beyin\w*|мозг\w*|brain\w*|\biq\b|axmaq\w*|туп\w*|dumb",
+        ),
+        0.7,
+    ),
+    Myth(
+        "garlic_cures",
+        (
+            r"sarımsaq\w*|чеснок\w*|garlic",
+            _CURE_STRONG,
+            _COVID
+            + r"|"
+            + _CANCER
+            + r"|"
+            + _HIV
+            + r"|"
+            + _ALL_DISEASES
+            + r"|antibiotik\w*|антибиотик\w*|antibiotic\w*",
+        ),
+        0.65,
+    ),
+    Myth(
+        "black_seed_all",
+        (
+            r"qara ?(?:çörək ?otu|cirə|zirə)|çörək ?otu|черн\w* тмин\w*|black seed"
+            r"|nigella|habbatus\w*",
+            _ALL_DISEASES,
+        ),
+        0.6,
+    ),
+    Myth(
+        "drink_peroxide",
+        (r"perekis\w*|peroksid\w*|перекис\w*|hydrogen peroxide|h2o2", _DRINK),
+        0.7,
+    ),
+    Myth(
+        "drink_kerosene",
+        (r"kerosin\w*|керосин\w*|kerosene", _DRINK + r"|лечит|müalicə\w*|cure\w*"),
+        0.75,
+    ),
+    Myth(
+        "mms",
+        (r"\bmms\b|xlor dioksid\w*|диоксид\w* хлора|chlorine dioxide|miracle mineral",),
+        0.85,
+    ),
+    Myth(
+        "bleach_cure",
+        (
+            r"(?:ağardıcı|xlor|belizna|хлорк|белизн|bleach|dezinfeks|дезинфек|disinfectant)\w*",
+            _DRINK + r"|inject\w*|iynə\w*|укол\w*",
+            _COVID + r"|virus\w*|вирус\w*|müalicə\w*|лечит|cure\w*",
+        ),
+        0.8,
+    ),
+    Myth(
+        "alcohol_kills_virus",
+        (
+            r"araq\w*|vodka|водк\w*|spirt\w*|спирт\w*|alkoqol\w*|алкогол\w*|alcohol\w*"
+            r"|konyak\w*|коньяк\w*",
+            _VIRAL,
+            r"öldürür|məhv edir|qoruyur|müalicə\w*|sağald\w*|убива\w*|защища\w*|лечит"
+            r"|kills?\b|protect\w*|cure\w*|prevent\w*",
+        ),
+        0.7,
+    ),
+    Myth(
+        "diabetes_cured",
+        (
+            r"diabet\w*|şəkər xəstəliy\w*|диабет\w*",
+            r"birdəfəlik|həmişəlik|tamamilə sağal\w*|tam sağal\w*|навсегда"
+            r"|полностью (?:вылеч|излеч)\w*|permanently|for good"
+            r"|cure[sd]? (?:completely|forever)|insulin\w*{G1}(?:ehtiyac qalmır"
+            r"|lazım olmayacaq|atın|dayandır\w*)|(?:бросить|отменить"
+            r"|откажитесь от) инсулин\w*|stop (?:taking )?insulin",
+        ),
+        0.7,
+    ),
+    Myth(
+        "insulin_harmful",
+        (
+            r"insulin\w*|инсулин\w*",
+            r"zərərli\w*|öldürür|asılılıq\w*|iynəsinə (?:oturd|öyrəş)\w*|narkotik\w*"
+            r"|убива\w*|вредн\w*|подсаж\w*|зависимост\w*|kills?\b|addict\w*|harmful"
+            r"|poison\w*|zəhər\w*|яд\b",
+        ),
+        0.65,
+    ),
+    Myth(
+        "autism_cured",
+        (
+            _AUTISM,
+            r"tam sağal\w*|birdəfəlik|sağalır|müalicə olunur|полностью вылеч\w*"
+            r"|излечим\w*|вылечи\w*|cured?\b|curable",
+        ),
+        0.55,
+    ),
+    Myth(
+        "jinn_disease",
+        (
+            r"\bcin\b|cinlər\w*|cin vur\w*|cinn\w*|göz dəy\w*|nəzər dəy\w*|сглаз\w*"
+            r"|порч\w*|джинн?\w*|jinn\w*|demon\w*|бесы|бесов|одержим\w*|evil eye",
+            r"epilepsi\w*|qı(?:c|ç) ?olm\w*|sara\b|autizm\w*|xəstəl\w*|эпилепс\w*"
+            r"|аутизм\w*|болезн\w*|seizur\w*|epilep\w*|disease|illness|şizofren\w*"
+            r"|шизофрен\w*|депресс\w*|depress\w*",
+        ),
+        0.55,
+    ),
+    Myth(
+        "mask_hypoxia",
+        (
+            r"maska\w*|маск\w*|mask\w*",
+            r"oksigen\w*|кислород\w*|oxygen|karbon qaz\w*|co2|углекисл\w*|hipoksi\w*"
+            r"|гипокси\w*|hypoxi\w*",
+            r"azal\w*|çatmır|çatışmır|boğ\w*|недостат\w*|не хватает|deprive\w*|lack\w*"
+            r"|reduce\w*|zəhərl\w*|отравл\w*|poison\w*",
+        ),
+        0.55,
+    ),
+    Myth(
+        "fever_vodka_rub",
+        (
+            r"(?:araq|sirkə|spirt|водк|уксус|спирт|vodka|vinegar|alcohol)\w*",
+            r"(?:sil|sürt|ovxala|растир|обтир|протир|rub)\w*",
+            r"qızdırma\w*|hərarət\w*|temperatur\w*|температур\w*|жар\b|fever\w*",
+        ),
+        0.55,
+    ),
+    Myth(
+        "colostrum_harmful",
+        (
+            r"ağız südü|ağız suyu|молозив\w*|colostrum",
+            r"zərərli\w*|verməyin|vermək olmaz|atın|sağıb at\w*|tökün|вредн\w*"
+            r"|не давать|harmful|discard|throw (?:it )?away",
+        ),
+        0.6,
+    ),
+    Myth(
+        "badger_fat_tb",
+        (
+            r"porsuq yağ\w*|барсуч\w* жир\w*|badger fat|it yağı|собач\w* жир\w*|dog fat",
+            r"vərəm\w*|tuberkulyoz\w*|туберкул\w*|tubercul\w*|ağciyər\w*|л[её]гк\w*"
+            r"|pnevmon\w*|пневмон\w*|lung\w*|pneumon\w*",
+        ),
+        0.6,
+    ),
+    Myth(
+        "virus_denial",
+        (
+            r"virus\w*|вирус\w*",
+            r"mövcud deyil|uydurma\w*|не существу\w*|выдум\w*|don.?t exist"
+            r"|do not exist|doesn.?t exist|never been isolated|не выделен\w*",
+        ),
+        0.7,
+        window=50,
+        debunk=r"(?<!не )существуют|\bmövcuddur|do exist|are real",
+    ),
+    Myth(
+        "antidepressants_drugs",
+        (
+            r"antidepressant\w*|антидепрессант\w*",
+            r"narkotik\w*|наркотик\w*|drug addict\w*|asılılıq yarad\w*|зависимост\w*"
+            r"|addictive|beyni məhv\w*|разруша\w*|zombi\w*|зомби\w*",
+        ),
+        0.55,
+    ),
+)

@@ -1,0 +1,726 @@
+"""Rule detectors with explanations: personal data, emergencies, spam cues and health myths.
+
+Rules are tuned for recall where a miss is costly (emergencies, personal data) and leave the
+close calls to the model: each hit carries a score, and the ensemble decides. Every pattern is
+linear in the length of the text (bounded repetitions, no nested unbounded quantifiers), and
+the lexicon's hundreds of patterns are compiled on first use (or `warm_up`), not at import.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import re
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache, cached_property
+from typing import TypeVar
+
+import phonenumbers
+
+from classifiers import lexicon
+from classifiers.labels import Span
+from classifiers.normalize import INVISIBLE_RE, Normalized, evasions, fold, normalize
+from classifiers.normalize import warm_up as _warm_up_language
+
+__all__ = [
+    "PLACEHOLDERS",
+    "RuleHit",
+    "detect",
+    "find_emergencies",
+    "find_myths",
+    "find_named_diagnoses",
+    "find_personal_data",
+    "find_spam",
+    "personal_data_hits",
+    "redact",
+    "warm_up",
+]
+
+log = logging.getLogger(__name__)
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    """One rule that fired: the label it supports, its name, a score and what it found."""
+
+    label: str
+    rule: str
+    score: float
+    spans: tuple[Span, ...] = ()
+    self_harm: bool = False
+
+
+PLACEHOLDERS: dict[str, str] = {
+    kind: f"[{kind}]" for kind in ("phone", "card", "fin", "passport", "email", "address", "name")
+}
+_PII_SCORES = {
+    "card": 0.95,
+    "passport": 0.9,
+    "fin": 0.9,
+    "email": 0.85,
+    "phone": 0.9,
+    "address": 0.8,
+    "name": 0.7,
+}
+# When two findings overlap the more specific one wins (a card number is not also a phone).
+_PII_PRIORITY = ("card", "passport", "email", "fin", "phone", "address", "name")
+_MAX_MATCHES = 64
+
+# ------------------------------------------------------------------------------------------
+# Pattern compilation
+
+_GAP = r"(?:\W+\w+){0,3}?\W+"
+_GAP1 = r"(?:\W+\w+)?\W+"
+# Patterns are written with Azerbaijani letters; folded text has lost the diacritics and
+# diacritic-free writers spell ş, ç, ğ as s/sh, c/ch, g/gh.
+_AZ_PATTERN = str.maketrans(
+    {"ş": "sh?", "ç": "ch?", "ğ": "gh?", "ə": "e", "ı": "i", "ö": "o", "ü": "u", "ё": "е"}
+)
+
+
+def _folded_pattern(pattern: str) -> str:
+    return pattern.replace("{G}", _GAP).replace("{G1}", _GAP1).translate(_AZ_PATTERN)
+
+
+@cache
+def _rx(pattern: str, boundary: bool = True) -> re.Pattern[str]:
+    source = _folded_pattern(pattern)
+    return re.compile(rf"\b(?:{source})" if boundary else source)
+
+
+# ------------------------------------------------------------------------------------------
+# Personal data
+
+
+def find_personal_data(text: str) -> list[Span]:
+    """Phones, cards, FİN, ID/passport numbers, e-mails, addresses and named diagnoses."""
+    search, index = _searchable(text)
+    found: list[Span] = []
+    for finder in (_cards, _passports, _emails, _fins, _phones, _addresses, _names):
+        found.extend(finder(search))
+    if index is not None:
+        found = [_map_back(span, index) for span in found]
+    return _resolve_overlaps(found)
+
+
+def find_named_diagnoses(text: str) -> list[Span]:
+    """Spans of person names written next to a diagnosis ("Samirə Quliyevanın xərçəngi var")."""
+    search, index = _searchable(text)
+    found = _names(search)
+    if index is not None:
+        found = [_map_back(span, index) for span in found]
+    return found
+
+
+def redact(text: str, spans: Sequence[Span] | None = None) -> str:
+    """Replace each personal-data span with a neutral placeholder such as "[phone]"."""
+    if spans is None:
+        spans = find_personal_data(text)
+    parts: list[str] = []
+    cursor = 0
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        start, end = max(span.start, cursor), min(span.end, len(text))
+        if end <= start:
+            continue
+        parts.append(text[cursor:start])
+        parts.append(PLACEHOLDERS.get(span.kind, "[redacted]"))
+        cursor = end
+    parts.append(text[cursor:])
+    return "".join(parts)
+
+
+def _searchable(text: str) -> tuple[str, list[int] | None]:
+    """The text without invisible characters and NFKC-normalised, with a map to the original."""
+    if text.isascii() or (
+        not INVISIBLE_RE.search(text) and unicodedata.is_normalized("NFKC", text)
+    ):
+        return text, None
+    chars: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        if INVISIBLE_RE.match(ch):
+            continue
+        # Per character so that every output character knows where it came from.
+        out = ch if ch.isascii() else unicodedata.normalize("NFKC", ch)
+        chars.append(out)
+        index.extend([i] * len(out))
+    index.append(len(text))
+    return "".join(chars), index
+
+
+def _map_back(span: Span, index: list[int]) -> Span:
+    start = index[span.start]
+    end = index[span.end - 1] + 1 if span.end > span.start else start
+    return Span(span.kind, start, end)
+
+
+def _resolve_overlaps(spans: list[Span]) -> list[Span]:
+    rank = {kind: i for i, kind in enumerate(_PII_PRIORITY)}
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (rank.get(s.kind, 99), s.start - s.end, s.start)):
+        if all(span.end <= k.start or span.start >= k.end for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
+
+
+_CARD_RE = re.compile(
+    r"(?<![\d.,])(?:\d{4}[ -]?\d{4}[ -]?\d{4}[ -]?\d{4}(?:[ -]?\d{1,3})?|\d{4}[ -]?\d{6}[ -]?\d{5}"
+    r"|\d{13,19})(?![\d.,]\d)"
+)
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def _cards(text: str) -> list[Span]:
+    spans = []
+    for m in _limit(_CARD_RE.finditer(text)):
+        digits = re.sub(r"\D", "", m.group())
+        if 13 <= len(digits) <= 19 and len(set(digits)) > 1 and _luhn(digits):
+            spans.append(Span("card", m.start(), m.end()))
+    return spans
+
+
+_AZ_ID_RE = re.compile(r"\b(?:AZE ?\d{8}|AA ?\d{7})\b")
+_ID_CONTEXT_RE = re.compile(
+    r"(?i:pasport|паспорт|passport|vəsiqə|vesiqe|şəxsiyyət|sexsiyyet|shexsiyyet|удостоверени"
+    r"|id[- ]?kart|id card|seriya|серия)\w{0,12}"
+)
+_ID_NUMBER_RE = re.compile(r"(?<![\w])(?:[A-ZА-Я]{1,3} ?)?\d[\d ]{5,11}\d(?!\d)")
+
+
+def _passports(text: str) -> list[Span]:
+    spans = [Span("passport", m.start(), m.end()) for m in _limit(_AZ_ID_RE.finditer(text))]
+    for ctx in _limit(_ID_CONTEXT_RE.finditer(text)):
+        m = _ID_NUMBER_RE.search(text, ctx.end(), ctx.end() + 40)
+        if m and sum(ch.isdigit() for ch in m.group()) >= 6:
+            spans.append(Span("passport", m.start(), m.end()))
+    return spans
+
+
+_EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
+
+
+def _emails(text: str) -> list[Span]:
+    if "@" not in text:
+        return []
+    return [
+        Span("email", m.start(), m.end())
+        for m in _limit(_EMAIL_RE.finditer(text))
+        if "." in m.group().split("@", 1)[1]
+    ]
+
+
+_FIN_CONTEXT_RE = re.compile(
+    r"(?<![^\W\d_])[fFpP][iIİı][nN](?![^\W\d_])(?:\W{1,3}[^\W\d_]{2,12}){0,2}?\W{1,5}"
+    r"([0-9A-Za-z]{7})(?![0-9A-Za-z])"
+)
+_FIN_BARE_RE = re.compile(r"(?<![0-9A-Za-z])[0-9A-Z]{7}(?![0-9A-Za-z])")
+_NOT_FIN_RE = re.compile(r"H\dN\d|COVID|SARS")
+
+
+def _fins(text: str) -> list[Span]:
+    spans = []
+    for m in _limit(_FIN_CONTEXT_RE.finditer(text)):
+        code = m.group(1)
+        if any(c.isdigit() for c in code) and any(c.isalpha() for c in code):
+            spans.append(Span("fin", m.start(1), m.end(1)))
+    for m in _limit(_FIN_BARE_RE.finditer(text)):
+        code = m.group()
+        digits = sum(c.isdigit() for c in code)
+        runs = len(re.findall(r"\d+|[A-Z]+", code))
+        # Without the word "FİN" only a random-looking mix counts: "5ZTG8K2", not "COVID19".
+        if 2 <= digits <= 5 and runs >= 3 and not _NOT_FIN_RE.match(code):
+            spans.append(Span("fin", m.start(), m.end()))
+    return spans
+
+
+_PHONE_HINT_RE = re.compile(r"\d(?:\D{0,3}\d){6}")
+# Azerbaijani mobiles written without the trunk 0 ("50 123 45 67"), which phonenumbers skips.
+_AZ_MOBILE_RE = re.compile(
+    r"(?<![\d+])(?:10|50|51|55|60|70|77|99)(?:\d{7}|[ -]\d{3}[ -]\d{2}[ -]\d{2})(?![\d])"
+)
+
+
+def _phones(text: str) -> list[Span]:
+    if not _PHONE_HINT_RE.search(text):
+        return []
+    spans: list[Span] = []
+    try:
+        matcher = phonenumbers.PhoneNumberMatcher(
+            text, "AZ", leniency=phonenumbers.Leniency.VALID, max_tries=2000
+        )
+        found: Iterator[phonenumbers.PhoneNumberMatch] = iter(matcher)
+        spans.extend(Span("phone", m.start, m.end) for m in _limit(found))
+    except Exception:  # a third-party parser must not take the detector down
+        log.warning("phone number matcher failed", exc_info=True)
+    spans.extend(Span("phone", m.start(), m.end()) for m in _limit(_AZ_MOBILE_RE.finditer(text)))
+    return spans
+
+
+_UP = "A-ZƏÜÖĞİŞÇ"
+_AZ_STREET = (
+    r"küç(?:əsi|ə)?\.?|kuc(?:esi|e)?\.?|kuch(?:esi|e)?\.?|prospekti|prospekt|pr\.|pr-ti|pr-t"
+    r"|prosp\.?|döngəsi|dongesi|dalanı|dalani|şossesi|shossesi|sossesi|bulvarı|bulvari|massivi"
+    r"|mikrorayonu|mikrorayon|mkr\.?|m/r|qəsəbəsi|qesebesi"
+)
+_HOUSE_NUMBER = r"\d{1,4}(?:\s?[a-zA-Zа-яА-Я](?![^\W\d_]))?(?:/\d{1,4})?(?![\d.,]\d)"
+_FLAT = (
+    r"(?:\s{0,3},?\s{0,3}(?i:mənzil|menzil|mənz\.|m\.|kv\.?|кв\.?|квартира|apt\.?|apartment"
+    r"|flat)\s{0,3}\d{1,4})"
+)
+_ADDRESS_RES = (
+    # "Təbriz küç. 45, mənzil 12", "Azadlıq pr. 120", "28 May küçəsi, ev 3"
+    re.compile(
+        rf"(?:(?<![\w'’.\-])(?:(?:[{_UP}\d][\w'’.\-]{{0,30}}\s{{1,3}}){{1,3}}"
+        rf"|[^\W\d_][\w'’\-]{{0,30}}\s{{1,3}}))?"
+        rf"(?i:{_AZ_STREET})(?![^\W\d_])\s{{0,3}},?\s{{0,3}}"
+        rf"(?:(?i:ev|bina|house|no\.?|№)\s{{0,3}})?{_HOUSE_NUMBER}{_FLAT}?"
+    ),
+    # "ул. Низами 23, кв. 5", "улица Низами, дом 23"
+    re.compile(
+        r"(?i:улица|ул\.?|проспект|просп\.?|пр-т|пр\.|переулок|пер\.|бульвар|б-р|шоссе"
+        r"|микрорайон|мкр\.?)(?![^\W\d_])\s{0,3}(?:[^\W\d_][\w.\-]{0,30}\s{0,3}){1,3}?,?\s{0,3}"
+        rf"(?:(?i:д\.|дом)\s{{0,3}})?{_HOUSE_NUMBER}{_FLAT}?"
+    ),
+    # "12 Baker Street, apt 4"
+    re.compile(
+        r"(?<![\d.,])\d{1,5}\s{1,3}(?:[A-Z][\w.\-]{0,30}\s{1,3}){1,3}"
+        r"(?i:street|st\.|avenue|ave\.?|road|rd\.?|lane|blvd\.?|boulevard)(?![^\W\d_])"
+        r"(?:\s{0,3},?\s{0,3}(?i:apt\.?|apartment|flat|unit)\s{0,3}\d{1,4})?"
+    ),
+)
+_FLAT_RE = re.compile(_FLAT)
+_INSTITUTION_RE = re.compile(
+    r"(?i:klinika|xəstəxana|xestexana|poliklinika|mərkəz|merkez|aptek|filial|клиник|больниц"
+    r"|поликлиник|аптек|центр|clinic|hospital|pharmacy|office)"
+)
+
+
+_STREET_GATE_RE = re.compile(
+    r"(?i:küç|kuc|prosp|pr\.|pr-|döngə|donge|dalan|şosse|shosse|sosse|bulvar|massiv|mikrorayon|mkr"
+    r"|m/r|qəsəbə|qesebe|ул|улиц|пр|пер|бульвар|б-р|шоссе|мкр|микрорайон|street|st\.|ave|road"
+    r"|rd\.|lane|blvd|boulevard)"
+)
+
+
+def _addresses(text: str) -> list[Span]:
+    if not _STREET_GATE_RE.search(text):
+        return []
+    spans = []
+    for rx in _ADDRESS_RES:
+        for m in _limit(rx.finditer(text)):
+            before = text[max(0, m.start() - 60) : m.start()]
+            # A clinic's public address is not personal data; a flat number always is.
+            if _INSTITUTION_RE.search(before) and not _FLAT_RE.search(m.group()):
+                continue
+            spans.append(Span("address", m.start(), m.end()))
+    return spans
+
+
+_CAP_WORD_RE = re.compile(
+    r"(?<![^\W\d_])(?:[A-ZƏÜÖĞIİŞÇА-ЯЁ]\.\s?)?[A-ZƏÜÖĞIİŞÇА-ЯЁ][a-zəüöğışçа-яё]+(?:['’-][a-zəüöğışç]+)?"
+    r"(?![^\W\d_])"
+)
+_SURNAME_RE = re.compile(
+    r"^[^\W\d_]{2,}(?:ova|yeva|eva|ov|yev|ev|zadə|zade|lı|li|lu|lü|bəyli|beyli)"
+    r"(?:nın|nin|nun|nün|ya|yə|ye|dan|dən|den|da|də|de|nı|ni|nu|nü|un|ün|a|ə|e|u|ü|ın|in|ı|i)?$"
+    r"|^[^\W\d_]{2,}(?:ов|ев|ёв|ин|ын|ск|цк)(?:а|ой|у|ым|ого|ому|ая|ий|ую|ом|е|ых|ы)?$"
+)
+_PATRONYMIC_RE = re.compile(
+    r"\s{1,3}(?:(?:[A-ZƏÜÖĞIİŞÇ][a-zəüöğışç]{1,20}\s{1,3})?(?:oğlu|qızı|oglu|qizi)"
+    r"|[A-ZƏÜÖĞIİŞÇА-ЯЁ]\.|[А-ЯЁ][а-яё]{1,20}(?:вич|вна)|(?:[А-ЯЁ][а-яё]{1,20}\s{1,3})?(?:оглы|кызы))"
+    r"(?![^\W\d_])"
+)
+_INITIAL_AFTER_RE = re.compile(r"\s{1,3}[A-ZƏÜÖĞIİŞÇА-ЯЁ]\.")
+# "Heydər Əliyev adına xəstəxana", "больница имени Семашко": a name that names a place.
+_NAMED_AFTER_RE = re.compile(r"\s{1,3}(?:adına|adina|adlı|adli)(?![^\W\d_])")
+_NAMED_BEFORE_RE = re.compile(r"(?:имени|им\.)\s{1,3}$")
+
+
+def _names(text: str) -> list[Span]:
+    diagnosis = _rx(lexicon.DIAGNOSES)
+    if not diagnosis.search(fold(text)):
+        return []
+    words = list(_limit(_CAP_WORD_RE.finditer(text), 400))
+    spans: list[Span] = []
+    for first, second in itertools.pairwise(words):
+        gap = text[first.end() : second.start()]
+        if gap.strip() or len(gap) > 3:
+            continue
+        a, b = first.group(), second.group()
+        if a.isupper() or b.isupper() or _is_title(a) or _is_title(b):
+            continue
+        if not (_is_surname(a) or _is_surname(b)):
+            continue
+        if _names_a_place(text, first.start(), second.end()):
+            continue
+        spans.append(_with_patronymic(text, first.start(), second.end()))
+    # A surname with an initial: "S. Quliyeva", "Quliyeva S."
+    for word in words:
+        surname = word.group().split(".")[-1].strip()
+        initial_after = _INITIAL_AFTER_RE.match(text, word.end())
+        if _is_surname(surname) and ("." in word.group() or initial_after):
+            end = initial_after.end() if initial_after else word.end()
+            if not _names_a_place(text, word.start(), end):
+                spans.append(Span("name", word.start(), end))
+    return [s for s in spans if diagnosis.search(fold(text[max(0, s.start - 80) : s.end + 80]))]
+
+
+def _with_patronymic(text: str, start: int, end: int) -> Span:
+    patronymic = _PATRONYMIC_RE.match(text, end)
+    return Span("name", start, patronymic.end() if patronymic else end)
+
+
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\W{1,3}$")
+_WORD_AFTER_RE = re.compile(r"\W{1,3}([^\W\d_]+)")
+
+
+def _names_a_place(text: str, start: int, end: int) -> bool:
+    """A place named after a person, or a doctor introduced by profession: not a patient."""
+    before = text[max(0, start - 24) : start]
+    if _NAMED_AFTER_RE.match(text, end) or _NAMED_BEFORE_RE.search(before):
+        return True
+    prev, after = _WORD_BEFORE_RE.search(before), _WORD_AFTER_RE.match(text, end)
+    words = [fold(m.group(1)) for m in (prev, after) if m]
+    return any(w.startswith(lexicon.PROFESSIONS) for w in words)
+
+
+def _is_surname(word: str) -> bool:
+    return bool(_SURNAME_RE.match(word.lower().replace("i̇", "i")))
+
+
+def _is_title(word: str) -> bool:
+    return fold(word).rstrip(".") in _name_stopwords()
+
+
+@cache
+def _name_stopwords() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon.NAME_STOPWORDS)
+
+
+def personal_data_hits(text: str) -> list[RuleHit]:
+    """Personal-data findings grouped into one hit per kind."""
+    by_kind: dict[str, list[Span]] = {}
+    for span in find_personal_data(text):
+        by_kind.setdefault(span.kind, []).append(span)
+    return [
+        RuleHit("personal_data", f"pii:{kind}", _PII_SCORES.get(kind, 0.8), tuple(spans))
+        for kind, spans in by_kind.items()
+    ]
+
+
+# ------------------------------------------------------------------------------------------
+# Emergencies
+
+
+class _Alternation:
+    """Many patterns searched in one pass: a combined gate finds where any of them starts."""
+
+    def __init__(self, groups: Sequence[Sequence[str]]) -> None:
+        sources = [[_folded_pattern(p) for p in group] for group in groups]
+        # One scan with the word boundary factored out is several times faster than a scan
+        # per pattern; the per-group patterns then run only where the gate stopped.
+        self.gate = re.compile(r"\b(?:" + "|".join(p for g in sources for p in g) + ")")
+        self.groups = [
+            re.compile(r"\b(?:" + "|".join(f"(?P<c{i}>{p})" for i, p in enumerate(g)) + ")")
+            for g in sources
+        ]
+
+    def matches(
+        self, text: str, limit: int = _MAX_MATCHES
+    ) -> Iterator[tuple[int, int, re.Match[str]]]:
+        """(group, pattern within the group, match) for every start position where one fits."""
+        pos = 0
+        for _ in range(limit):
+            found = self.gate.search(text, pos)
+            if found is None:
+                return
+            start = found.start()
+            for g, rx in enumerate(self.groups):
+                m = rx.match(text, start)
+                if m is not None:
+                    yield g, int((m.lastgroup or "c0")[1:]), m
+            pos = start + 1
+
+
+@cache
+def _emergency_topics() -> tuple[tuple[str, tuple[lexicon.Cue, ...]], ...]:
+    topics: dict[str, list[lexicon.Cue]] = {}
+    for cue in lexicon.EMERGENCY_CUES:
+        topics.setdefault(cue.topic, []).append(cue)
+    return tuple((topic, tuple(cues)) for topic, cues in topics.items())
+
+
+@cache
+def _emergency_alternation() -> _Alternation:
+    # Within a topic, lexicon order decides which cue a position gets (specific before bare).
+    return _Alternation([[c.pattern for c in cues] for _, cues in _emergency_topics()])
+
+
+class _Context:
+    """Lazily evaluated facts about a whole message that switch emergency cues on or off."""
+
+    def __init__(self, folded: str) -> None:
+        self.text = folded
+
+    def _has(self, pattern: str) -> bool:
+        return bool(_rx(pattern).search(self.text))
+
+    @cached_property
+    def urgent(self) -> bool:
+        return self._has(lexicon.URGENT) or "!!" in self.text
+
+    @cached_property
+    def past(self) -> bool:
+        return self._has(lexicon.PAST)
+
+    @cached_property
+    def gratitude(self) -> bool:
+        return self._has(lexicon.GRATITUDE) and not self._has(lexicon.THANKS_IN_ADVANCE)
+
+    @cached_property
+    def educational(self) -> bool:
+        return self._has(lexicon.EDUCATIONAL) and not self._has(lexicon.PERSONAL)
+
+    @cached_property
+    def chronic(self) -> bool:
+        return self._has(lexicon.CHRONIC)
+
+    @cached_property
+    def post_event(self) -> bool:
+        return self._has(lexicon.POST_EVENT)
+
+    @cached_property
+    def infant(self) -> bool:
+        return self._has(lexicon.INFANT)
+
+    @cached_property
+    def off(self) -> bool:
+        """A past event, thanks to the crew or an article: not an emergency now."""
+        if self._has(lexicon.RECOVERED):
+            return True
+        if self.urgent:
+            return False
+        return self.past or self.gratitude or self.educational or self.chronic
+
+
+def find_emergencies(norm: Normalized) -> list[RuleHit]:
+    """Emergency cues (recall first) with self-harm marked, on the folded text."""
+    text = norm.folded
+    ctx = _Context(text)
+    topics = _emergency_topics()
+    best: dict[int, float] = {}
+    for t, c, m in _emergency_alternation().matches(text):
+        cue = topics[t][1][c]
+        if _negated(text, m):
+            continue
+        if cue.weak and not ctx.urgent and (ctx.post_event or ctx.past or ctx.educational):
+            continue
+        best[t] = max(best.get(t, 0.0), cue.score)
+    hits: list[RuleHit] = []
+    for t, base in best.items():
+        topic = topics[t][0]
+        self_harm = topic == "self_harm"
+        if not self_harm and ctx.off:
+            continue
+        score = base
+        if topic == "cardiac" and _rx(lexicon.CARDIAC_AMPLIFIERS).search(text):
+            score = 0.95
+        if topic in ("seizure", "breathing", "poisoning", "unconscious") and ctx.infant:
+            score = max(score, 0.9)
+        if ctx.urgent:
+            score += 0.05
+        hits.append(_emergency_hit(topic, score, self_harm=self_harm))
+    if not ctx.off and _newborn_fever(text):
+        hits.append(_emergency_hit("newborn_fever", 0.85, self_harm=False))
+    return sorted(hits, key=lambda h: -h.score)
+
+
+def _emergency_hit(topic: str, score: float, *, self_harm: bool) -> RuleHit:
+    score = round(min(0.95, max(0.6, score)), 2)
+    return RuleHit("emergency", f"emergency:{topic}", score, self_harm=self_harm)
+
+
+def _newborn_fever(text: str) -> bool:
+    if not (_rx(lexicon.NEWBORN).search(text) and _rx(lexicon.BABY).search(text)):
+        return False
+    fevers = _limit(_rx(lexicon.FEVER).finditer(text), 8)
+    return any(not _negated(text, m) for m in fevers)
+
+
+_WORD_REST_RE = re.compile(r"\w{0,40}")
+
+
+def _negated(text: str, m: re.Match[str]) -> bool:
+    if _rx(lexicon.NEGATION_BEFORE, boundary=False).search(
+        text, max(0, m.start() - 24), m.start()
+    ):
+        return True
+    rest = _WORD_REST_RE.match(text, m.end())
+    if rest and _rx(lexicon.NEGATIVE_SUFFIX, boundary=False).match(rest.group()):
+        return True
+    after = text[m.end() : m.end() + 32]
+    return bool(_rx(lexicon.NEGATION_AFTER, boundary=False).search(after))
+
+
+# ------------------------------------------------------------------------------------------
+# Spam
+
+
+def find_spam(norm: Normalized, *, has_phone: bool = False) -> list[RuleHit]:
+    """Advert cues: links, contact-me, selling, casino/crypto/earnings, miracle cures, evasion."""
+    text = norm.folded
+    hits: list[RuleHit] = []
+    links = list(_limit(_rx(lexicon.LINK, boundary=False).finditer(text)))
+    links = [m for m in links if not (m.start() and text[m.start() - 1] in "@.")]
+    grateful = bool(_rx(lexicon.GRATITUDE).search(text))
+    if links:
+        invite = bool(_rx(lexicon.INVITE_LINK, boundary=False).search(text))
+        score = 0.35 if len(links) == 1 else 0.6 if len(links) == 2 else 0.8
+        if invite:
+            score = max(score, 0.6)
+        elif len(links) == 1 and grateful:
+            # A single article shared with thanks: leave it to the model.
+            score = 0.25
+        hits.append(RuleHit("spam", "spam:link", score))
+    if _rx(lexicon.SPAM_CONTACT).search(text):
+        hits.append(RuleHit("spam", "spam:contact", 0.75 if links or has_phone else 0.55))
+    sales = sum(1 for p in lexicon.SALES_GROUPS if _rx(p).search(text))
+    if sales:
+        hits.append(RuleHit("spam", "spam:sales", (0.45, 0.7, 0.85, 0.85)[sales - 1]))
+    if _rx(lexicon.CASINO_BRANDS).search(text):
+        hits.append(RuleHit("spam", "spam:casino", 0.9))
+    elif _rx(lexicon.CASINO).search(text):
+        hits.append(RuleHit("spam", "spam:casino", 0.75))
+    if _rx(lexicon.CRYPTO).search(text):
+        hits.append(RuleHit("spam", "spam:crypto", 0.65))
+    if _rx(lexicon.EARNINGS).search(text):
+        hits.append(RuleHit("spam", "spam:earnings", 0.65))
+    miracle = sum(1 for p in lexicon.MIRACLE if _rx(p).search(text))
+    if miracle:
+        hits.append(RuleHit("spam", "spam:miracle", 0.6 if miracle == 1 else 0.8))
+    tricks = evasions(norm.original)
+    if tricks:
+        hits.append(RuleHit("spam", "spam:obfuscation", min(0.85, 0.3 + 0.15 * len(tricks))))
+    kinds = {h.rule for h in hits if h.rule != "spam:obfuscation" and h.score >= 0.45}
+    # Independent advert cues together are much stronger than any one of them, and advert
+    # words someone took the trouble to disguise are stronger still.
+    bonus = (0.1 if len(kinds) >= 2 else 0.0) + (0.2 if kinds and tricks else 0.0)
+    if bonus:
+        hits = [RuleHit(h.label, h.rule, h.score + bonus) for h in hits]
+    hits = [RuleHit(h.label, h.rule, round(min(0.95, h.score), 2)) for h in hits]
+    return sorted(hits, key=lambda h: -h.score)
+
+
+# ------------------------------------------------------------------------------------------
+# Health myths
+
+
+def find_myths(norm: Normalized) -> list[RuleHit]:
+    """Common health myths (az/ru/en): all of a myth's concepts close together, not debunked."""
+    text = norm.folded
+    anchors = _myth_anchors()
+    found: dict[int, list[re.Match[str]]] = {}
+    for a, _, m in anchors.matches(text, limit=32):
+        found.setdefault(a, []).append(m)
+    hits: list[RuleHit] = []
+    for myth, a in zip(lexicon.MYTHS, _myth_anchor_index(), strict=True):
+        best = 0.0
+        for m in found.get(a, ()):
+            lo, hi = max(0, m.start() - myth.window), m.end() + myth.window
+            others = [_rx(c).search(text, lo, hi) for c in myth.concepts[1:]]
+            if not all(others):
+                continue
+            # Debunking or asking counts only in the sentences that carry the claim.
+            starts = [m.start()] + [o.start() for o in others if o]
+            ends = [m.end()] + [o.end() for o in others if o]
+            lo, hi = _sentence_bounds(text, min(starts), max(ends))
+            if myth.debunk and _rx(myth.debunk, boundary=False).search(text, lo, hi):
+                continue
+            asked = _rx(lexicon.MYTH_QUESTION, boundary=False).search(text, lo, hi)
+            best = max(best, 0.45 if asked else myth.score)
+        if best:
+            hits.append(RuleHit("misinformation", f"myth:{myth.id}", best))
+    return sorted(hits, key=lambda h: -h.score)
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?\n;]+(?=\s|$)")
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentences around text[start:end] (looking at most 200 characters either way)."""
+    lo = max(0, start - 200)
+    ends = [m.end() for m in _SENTENCE_END_RE.finditer(text, lo, start)]
+    after = _SENTENCE_END_RE.search(text, end, end + 200)
+    return (ends[-1] if ends else lo), (after.end() if after else min(len(text), end + 200))
+
+
+@cache
+def _myth_anchor_patterns() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(myth.concepts[0] for myth in lexicon.MYTHS))
+
+
+@cache
+def _myth_anchor_index() -> tuple[int, ...]:
+    patterns = _myth_anchor_patterns()
+    return tuple(patterns.index(myth.concepts[0]) for myth in lexicon.MYTHS)
+
+
+@cache
+def _myth_anchors() -> _Alternation:
+    # Each anchor is its own group, so every anchor that fits at a position is reported.
+    return _Alternation([[p] for p in _myth_anchor_patterns()])
+
+
+# ------------------------------------------------------------------------------------------
+# Everything
+
+
+def detect(norm: Normalized) -> list[RuleHit]:
+    """Run every rule detector on one normalised message; never raises."""
+    hits: list[RuleHit] = []
+    pii = _safely("personal_data", lambda: personal_data_hits(norm.original))
+    hits.extend(pii)
+    has_phone = any(h.rule == "pii:phone" for h in pii)
+    hits.extend(_safely("emergency", lambda: find_emergencies(norm)))
+    hits.extend(_safely("spam", lambda: find_spam(norm, has_phone=has_phone)))
+    hits.extend(_safely("myths", lambda: find_myths(norm)))
+    return hits
+
+
+def warm_up() -> None:
+    """Compile every pattern and load the language models now, so no message waits for them."""
+    _warm_up_language()
+    patterns = [v for k, v in vars(lexicon).items() if k.isupper() and isinstance(v, str)]
+    patterns += [*lexicon.SALES_GROUPS, *lexicon.MIRACLE]
+    patterns += [p for myth in lexicon.MYTHS for p in (*myth.concepts, myth.debunk) if p]
+    for pattern in patterns:
+        _rx(pattern)
+        _rx(pattern, boundary=False)
+    detect(normalize("Salam! Təcili: sinəmdə ağrı var, peyvənd, kazino, 055 123 45 67"))
+
+
+def _safely(name: str, run: Callable[[], list[RuleHit]]) -> list[RuleHit]:
+    try:
+        return run()
+    except Exception:  # one broken detector must not silence the others
+        log.warning("rule detector %s failed", name, exc_info=True)
+        return []
+
+
+def _limit(items: Iterator[_T], limit: int = _MAX_MATCHES) -> Iterator[_T]:
+    for i, item in enumerate(items):
+        if i >= limit:
+            return
+        yield item
