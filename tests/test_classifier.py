@@ -1,0 +1,316 @@
+"""The classifier: corpus split, training determinism, thresholds and the `classify` contract."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from classifiers.commands import bench_classifier, classify_stream
+from classifiers.corpus import (
+    SPLITS,
+    dedupe_key,
+    load_examples,
+    near_duplicate_pairs,
+    split_corpus,
+)
+from classifiers.ensemble import Classifier
+from classifiers.evaluate import evaluate, render
+from classifiers.labels import LABELS, SENTIMENTS, SPECIALTIES, STYLES
+from classifiers.train import train
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO / "classifiers" / "data"
+ARTIFACTS = REPO / "classifiers" / "artifacts"
+CONTRACT_KEYS = {"id", "labels", "specialty", "sentiment", "scores"}
+
+
+def _subset(src: Path, dst: Path, every: int) -> None:
+    """Copy every `every`-th line of the committed split files (a small, fast corpus)."""
+    dst.mkdir(parents=True, exist_ok=True)
+    for kind in ("messages", "answers"):
+        for split in SPLITS:
+            path = src / f"{kind}.{split}.jsonl"
+            lines = path.read_text("utf-8").splitlines() if path.exists() else []
+            (dst / path.name).write_text("".join(x + "\n" for x in lines[::every]), "utf-8")
+
+
+@pytest.fixture(scope="module")
+def small_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not (DATA / "messages.train.jsonl").exists():
+        pytest.skip("corpus not split yet (scripts/split_corpus.py)")
+    data = tmp_path_factory.mktemp("data")
+    _subset(DATA, data, every=6)
+    return data
+
+
+@pytest.fixture(scope="module")
+def small_artifacts(small_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Rules + n-gram trained on a sixth of the corpus: the same code path, in seconds."""
+    artifacts = tmp_path_factory.mktemp("artifacts")
+    train(small_data, artifacts, None, seed=0)
+    return artifacts
+
+
+@pytest.fixture(scope="module")
+def small_classifier(small_artifacts: Path) -> Classifier:
+    return Classifier.load(small_artifacts)
+
+
+def _run(classifier: Classifier, lines: list[str], **kwargs: Any) -> list[dict[str, Any]]:
+    out = io.StringIO()
+    classify_stream(lines, out, classifier, **kwargs)
+    rows = out.getvalue().split("\n")
+    assert rows[-1] == ""
+    return [json.loads(row) for row in rows[:-1]]
+
+
+# -- the contract of `medguard classify` ---------------------------------------------------------
+
+
+def test_classify_stream_contract_and_errors(small_classifier: Classifier) -> None:
+    lines = [
+        json.dumps({"id": 1, "text": "salam, usagimin qizdirmasi var 39, ne edim?"}),
+        "{not json",
+        json.dumps([1, 2, 3]),
+        json.dumps({"id": "x2"}),
+        json.dumps({"id": "x3", "text": 42}),
+        json.dumps({"id": "empty", "text": ""}),
+        "",
+        json.dumps({"id": "big", "text": "ürəyim ağrıyır " * 7000}),
+        json.dumps({"text": "У ребенка температура 38.5, что делать?"}),
+        json.dumps({"id": "nan", "text": "x", "n": float("nan")}),
+        '{"id": "surrogate", "text": "\\ud800 lone surrogate \\u200b z\\u0430m"}',
+    ]
+    rows = _run(small_classifier, lines, batch_size=3)
+    assert len(rows) == len(lines)
+    ids = [1, None, None, "x2", "x3", "empty", None, "big", None, None, "surrogate"]
+    assert [r.get("id") for r in rows] == ids
+    for i in (1, 2, 3, 4, 6, 9):
+        assert set(rows[i]) == {"id", "error"}, rows[i]
+        assert isinstance(rows[i]["error"], str)
+    for i in (0, 5, 7, 8, 10):
+        row = rows[i]
+        assert set(row) == CONTRACT_KEYS
+        assert isinstance(row["labels"], list)
+        assert set(row["labels"]) <= set(LABELS)
+        assert row["specialty"] is None or row["specialty"] in SPECIALTIES
+        assert (row["specialty"] is not None) == ("question" in row["labels"])
+        assert row["sentiment"] in SENTIMENTS
+        scores = row["scores"]
+        assert isinstance(scores, dict)
+        assert set(scores) == set(LABELS)
+        assert all(0.0 <= v <= 1.0 for v in scores.values())
+
+
+def test_classify_stream_explain_adds_reasons(small_classifier: Classifier) -> None:
+    line = json.dumps(
+        {"id": 7, "text": "Satılır! Arıqlamaq üçün çay, yazın WhatsApp +994501234567"}
+    )
+    plain = _run(small_classifier, [line])[0]
+    explained = _run(small_classifier, [line], explain=True)[0]
+    assert "explain" not in plain
+    assert set(explained) == CONTRACT_KEYS | {"explain"}
+    assert isinstance(explained["explain"], list)
+    assert all(isinstance(r, str) for r in explained["explain"])
+
+
+def test_classify_stream_batches_keep_order(small_classifier: Classifier) -> None:
+    texts = [e.text for e in load_examples(DATA / "messages.test.jsonl")[:150]]
+    lines = [json.dumps({"id": i, "text": t}, ensure_ascii=False) for i, t in enumerate(texts)]
+    rows = _run(small_classifier, lines, batch_size=64)
+    assert [r["id"] for r in rows] == list(range(len(texts)))
+    one_by_one = [small_classifier.classify([t])[0].labels for t in texts[:20]]
+    assert [tuple(r["labels"]) for r in rows[:20]] == one_by_one
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+_lines = st.one_of(
+    st.text(max_size=200),
+    st.builds(lambda i, t: json.dumps({"id": i, "text": t}), _json_values, st.text(max_size=300)),
+    st.builds(
+        lambda i, t: json.dumps({"id": i, "text": t}, ensure_ascii=False),
+        st.integers(),
+        st.text(alphabet=st.characters(codec="utf-8"), max_size=300),
+    ),
+    st.builds(json.dumps, _json_values),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines=st.lists(_lines, min_size=1, max_size=8))
+def test_classify_stream_never_crashes(small_classifier: Classifier, lines: list[str]) -> None:
+    out = io.StringIO()
+    classify_stream(lines, out, small_classifier, batch_size=3)
+    rows = out.getvalue().split("\n")[:-1]
+    assert len(rows) == len(lines)
+    for row in rows:
+        obj = json.loads(row)
+        assert set(obj) in ({"id", "error"}, CONTRACT_KEYS)
+
+
+# -- thresholds, quick path, answers --------------------------------------------------------------
+
+
+def test_thresholds_are_respected(
+    small_data: Path, small_artifacts: Path, small_classifier: Classifier
+) -> None:
+    texts = [e.text for e in load_examples(small_data / "messages.dev.jsonl")][:60]
+    for verdict in small_classifier.classify(texts):
+        for label in LABELS:
+            expected = verdict.scores[label] >= small_classifier.thresholds.labels[label]
+            # Scores are rounded to 4 places in the verdict; skip the razor's edge.
+            if abs(verdict.scores[label] - small_classifier.thresholds.labels[label]) > 1e-3:
+                assert (label in verdict.labels) == expected
+    always = Classifier.load(small_artifacts, thresholds={"question": 0.0, "spam": 1.01})
+    verdicts = always.classify(texts)
+    assert all("question" in v.labels and "spam" not in v.labels for v in verdicts)
+    assert all(v.specialty in SPECIALTIES for v in verdicts)
+
+
+def test_quick_and_answer_style(small_classifier: Classifier) -> None:
+    verdict = small_classifier.quick("")
+    assert set(verdict.scores) == set(LABELS)
+    styles = small_classifier.answer_style(
+        ["Narahat olmayın, analiz verin: ümumi qan analizi.", ""]
+    )
+    assert len(styles) == 2
+    assert all(s and set(s) <= set(STYLES) for s in styles)
+
+
+def test_evaluate_and_bench_report_the_targets(
+    small_data: Path, small_classifier: Classifier
+) -> None:
+    report = evaluate(small_classifier, small_data, "test")
+    assert set(report.per_label) == set(LABELS)
+    assert 0.0 <= report.macro_f1 <= 1.0
+    assert 0.0 <= report.benign_false_alarm <= 1.0
+    table = render(report)
+    assert "macro-F1" in table
+    assert "emergency recall" in table
+    bench = bench_classifier(small_classifier, n=40, data_dir=small_data, single=5)
+    assert bench["batched_messages_per_s"] > 0
+    assert bench["single_p95_ms"] >= bench["single_p50_ms"] > 0
+    assert bench["peak_rss_mb"] > 0
+
+
+# -- training and the split ----------------------------------------------------------------------
+
+
+def test_training_is_reproducible(small_data: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    train(small_data, first, None, seed=0)
+    train(small_data, second, None, seed=0)
+    names = sorted(p.name for p in first.iterdir())
+    assert names == sorted(p.name for p in second.iterdir())
+    assert "ngram.npz" in names
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_split_keeps_groups_and_near_duplicates_together() -> None:
+    if not (DATA / "messages.train.jsonl").exists():
+        pytest.skip("corpus not split yet")
+    split_of_group: dict[str, str] = {}
+    split_of_key: dict[str, str] = {}
+    texts: list[str] = []
+    splits: list[str] = []
+    for split in SPLITS:
+        for ex in load_examples(DATA / f"messages.{split}.jsonl"):
+            assert split_of_group.setdefault(ex.group, split) == split, ex.group
+            assert split_of_key.setdefault(dedupe_key(ex.text), split) == split, ex.id
+            texts.append(ex.text)
+            splits.append(split)
+    assert len(set(splits)) == 3
+    for i, j in near_duplicate_pairs(texts):
+        assert splits[i] == splits[j], (texts[i], texts[j])
+
+
+def test_split_merges_near_duplicate_groups(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    base = "Salam, uşağımın 3 gündür qızdırması var 38.5, nurofen verirəm, nə edim? "
+    rows = []
+    for i in range(60):
+        labels = ["question"] if i % 2 else []
+        spec = "pediatrics" if i % 2 else None
+        text = f"message number {i} about topic {i * 7919 % 1000} with words w{i}"
+        rows.append(
+            {
+                "text": text,
+                "labels": labels,
+                "specialty": spec,
+                "sentiment": "neutral",
+                "lang": "en",
+                "group": f"g{i}",
+            }
+        )
+    # Same idea, different groups: a near-duplicate and a digits-only variant.
+    for k, variant in enumerate((base, base.replace("38.5", "39"), base + "!!", base.upper())):
+        rows.append(
+            {
+                "text": variant,
+                "labels": ["question"],
+                "specialty": "pediatrics",
+                "sentiment": "negative",
+                "lang": "az",
+                "group": f"near{k}",
+            }
+        )
+    (raw / "messages_t.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8"
+    )
+    out_a, out_b = tmp_path / "a", tmp_path / "b"
+    report = split_corpus(raw, out_a)
+    split_corpus(raw, out_b)
+    for split in SPLITS:
+        name = f"messages.{split}.jsonl"
+        assert (out_a / name).read_bytes() == (out_b / name).read_bytes()
+    where = {
+        ex.group: split
+        for split in SPLITS
+        for ex in load_examples(out_a / f"messages.{split}.jsonl")
+    }
+    near = {where[g] for g in where if g.startswith("near")}
+    assert len(near) == 1
+    assert sum(report.sizes["messages"].values()) + report.duplicates["messages"] == len(rows)
+
+
+# -- the shipped model (needs the converted encoder) ----------------------------------------------
+
+
+@pytest.mark.model
+def test_shipped_ensemble_reads_obvious_messages() -> None:
+    if not (ARTIFACTS / "heads.json").exists():
+        pytest.skip("no trained artifacts")
+    from classifiers.encoder import Encoder, ensure_encoder
+
+    cache = Path(os.environ.get("MEDGUARD_MODEL_CACHE") or REPO / "data" / "models")
+    encoder = Encoder.load(ensure_encoder(cache), threads=2)
+    clf = Classifier.load(ARTIFACTS, encoder=encoder)
+    assert clf.uses_encoder
+    texts = [
+        "Atamın sinəsində kəskin ağrı var, sol qoluna vurur, tərləyib, nə edək??",
+        "Salam, uşağımın 3 gündür qızdırması var 38.5, hansı həkimə gedim?",
+        "Kazino! Pulsuz bonus, yaz t.me/bonus_az",
+        "Təşəkkür edirəm doktor, çox sağ olun",
+    ]
+    verdicts = clf.classify(texts, batch_size=4)
+    assert "emergency" in verdicts[0].labels
+    assert "question" in verdicts[1].labels
+    assert verdicts[1].specialty == "pediatrics"
+    assert "spam" in verdicts[2].labels
+    assert not {"medical_advice", "misinformation", "emergency", "spam"} & set(verdicts[3].labels)
+    assert verdicts[3].sentiment == "positive"
