@@ -127,6 +127,13 @@ def to_event(update: Update) -> Event | None:
     return None
 
 
+def _permissions(lift: bool) -> ChatPermissions:
+    if not lift:
+        return ChatPermissions(can_send_messages=False)
+    names = [name for name in ChatPermissions.model_fields if name.startswith("can_")]
+    return ChatPermissions(**dict.fromkeys(names, True))
+
+
 def _markup(buttons: Keyboard) -> InlineKeyboardMarkup | None:
     if not buttons:
         return None
@@ -186,7 +193,7 @@ class AiogramMessenger:
                 await bot.restrict_chat_member(
                     chat_id=action.chat_id,
                     user_id=action.user_id,
-                    permissions=ChatPermissions(can_send_messages=False),
+                    permissions=_permissions(action.lift),
                     until_date=action.until,
                 )
             case BanMember():

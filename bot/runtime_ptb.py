@@ -182,7 +182,9 @@ class PTBMessenger:
                 await bot.restrict_chat_member(
                     chat_id=action.chat_id,
                     user_id=action.user_id,
-                    permissions=ChatPermissions(can_send_messages=False),
+                    permissions=ChatPermissions.all_permissions()
+                    if action.lift
+                    else ChatPermissions.no_permissions(),
                     until_date=action.until,
                 )
             case BanMember():

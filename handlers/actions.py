@@ -51,11 +51,12 @@ class DeleteMessage:
 
 @dataclass(frozen=True, slots=True)
 class RestrictMember:
-    """Mute a member until a moment."""
+    """Mute a member until a moment; `lift` gives the right to write back instead."""
 
     chat_id: int
     user_id: int
     until: datetime
+    lift: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -116,14 +116,3 @@ class Strike(SQLModel, table=True):
     flag_id: int | None = None
     kind: str = "warn"
     at: datetime = Field(default_factory=utcnow, sa_column=_when())
-
-
-class MessageMark(SQLModel, table=True):
-    """What the bot already did about a message, so redeliveries and edits never act twice."""
-
-    __tablename__ = "message_mark"
-
-    chat_id: int = Field(sa_column=_big(primary_key=True))
-    message_id: int = Field(sa_column=_big(primary_key=True))
-    acted: str = ""
-    updated_at: datetime = Field(default_factory=utcnow, sa_column=_when())

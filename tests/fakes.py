@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from classifiers.labels import Verdict
 from handlers.actions import Action, MessengerError, SendMessage, SendPhoto, Sent
 from handlers.events import Chat, Entity, MessageEvent, User
 
@@ -74,3 +76,41 @@ class InMemoryMessenger:
 
     def sent(self) -> list[SendMessage]:
         return [a for a in self.executed if isinstance(a, SendMessage)]
+
+
+@dataclass
+class FakeReader:
+    """A Reader answering from a table of texts → labels; records the order of calls."""
+
+    table: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    language: str = "az"
+    calls: list[str] = field(default_factory=list)
+
+    def _verdict(self, text: str) -> Verdict:
+        labels = self.table.get(text, ())
+        return Verdict(
+            labels=labels,
+            scores=dict.fromkeys(labels, 0.9),
+            specialty="cardiology" if "question" in labels else None,
+            language=self.language,
+            reasons=tuple(f"fake:{label}" for label in labels),
+            self_harm="self_harm" in text,
+        )
+
+    async def read(self, texts: Sequence[str]) -> list[Verdict]:
+        self.calls.append("read")
+        return [self._verdict(t) for t in texts]
+
+    def quick(self, text: str) -> Verdict:
+        self.calls.append("quick")
+        verdict = self._verdict(text)
+        # The quick path only knows emergencies for sure; the model adds the rest.
+        return Verdict(
+            labels=tuple(lab for lab in verdict.labels if lab == "emergency"),
+            scores=verdict.scores,
+            language=verdict.language,
+            self_harm=verdict.self_harm,
+        )
+
+    async def answer_style(self, texts: Sequence[str]) -> list[tuple[str, ...]]:
+        return [("instrumental",) for _ in texts]

@@ -1,4 +1,4 @@
-"""Moderation: flags, strikes and per-message marks.
+"""Moderation: flags and strikes.
 
 Revision ID: 0002
 Revises: 0001
@@ -44,16 +44,8 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(), nullable=False),
         sa.Column("at", UTCDateTime(), nullable=False),
     )
-    op.create_table(
-        "message_mark",
-        sa.Column("chat_id", sa.BigInteger(), primary_key=True, autoincrement=False),
-        sa.Column("message_id", sa.BigInteger(), primary_key=True, autoincrement=False),
-        sa.Column("acted", sa.String(), nullable=False),
-        sa.Column("updated_at", UTCDateTime(), nullable=False),
-    )
 
 
 def downgrade() -> None:
-    op.drop_table("message_mark")
     op.drop_table("strike")
     op.drop_table("flag")
