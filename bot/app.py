@@ -9,6 +9,8 @@ import secrets
 import signal
 import time
 from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aiohttp import web
 
@@ -17,6 +19,7 @@ from bot.logs import protect_library_loggers
 from bot.messenger import Runtime
 from bot.webhook import make_webhook_app
 from handlers.core import Core
+from handlers.reader import ClassifierReader
 from handlers.registry import install
 from handlers.services import (
     DoctorConfig,
@@ -27,6 +30,9 @@ from handlers.services import (
 )
 from storage.db import Database
 from storage.state import StateStore, open_state
+
+if TYPE_CHECKING:
+    from classifiers.ensemble import Classifier
 
 log = logging.getLogger(__name__)
 
@@ -59,14 +65,47 @@ class App:
         await self.db.close()
 
 
+_classifiers: dict[tuple[object, ...], Classifier] = {}
+
+
+def load_classifier(settings: Settings) -> Classifier:
+    """The ensemble over the configured encoder (built into the cache on first use).
+
+    Kept per process: several bots started in one process (tests) share one loaded model.
+    """
+    from classifiers.encoder import Encoder, ensure_encoder
+    from classifiers.ensemble import Classifier
+
+    c = settings.classifier
+    key = (
+        c.encoder_path,
+        str(c.cache_dir),
+        c.artifacts_dir,
+        c.quantize,
+        c.threads,
+        tuple(sorted(c.thresholds.items())),
+    )
+    if key not in _classifiers:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # a weights bar on every start is noise in logs
+        path = Path(c.encoder_path) if c.encoder_path else ensure_encoder(c.cache_dir)
+        encoder = Encoder.load(path, quantize=c.quantize, threads=c.threads)
+        artifacts = Path(c.artifacts_dir) if c.artifacts_dir else None
+        _classifiers[key] = Classifier.load(artifacts, encoder=encoder, thresholds=c.thresholds)
+    return _classifiers[key]
+
+
 async def build_app(settings: Settings) -> App:
-    """Open storage (applying migrations), state and the core."""
+    """Open storage (applying migrations), state, the classifier and the core."""
     settings.storage.data_dir.mkdir(parents=True, exist_ok=True)
     db = Database.from_url(settings.storage.resolved_database_url())
     await db.upgrade()
     state = open_state(settings.storage.redis_url)
+    classifier = await asyncio.to_thread(load_classifier, settings)
     services = Services(
         db=db,
+        reader=ClassifierReader(classifier, settings.classifier.batch_size),
         state=state,
         moderation=moderation_config(settings),
         policy=PolicyConfig(**settings.policy.model_dump()),
@@ -130,6 +169,8 @@ async def serve(
     runtime = make_runtime(settings, app.core)
     try:
         await runtime.start()
+        start_periodic(app, runtime, stop)
+        start_retention(app, stop)
         log.info(
             "MedGuard ready in %.2f s (%s runtime, %s)",
             time.perf_counter() - began,
@@ -158,3 +199,57 @@ async def _serve_webhook(settings: Settings, runtime: Runtime, stop: asyncio.Eve
         await stop.wait()
     finally:
         await runner.cleanup()
+
+
+# -- periodic work -----------------------------------------------------------------------------
+
+SWEEP_SECONDS = 20.0  # offers last offer_minutes (at least 1 minute): this is precise enough
+
+
+def start_periodic(app: App, runtime: Runtime, stop: asyncio.Event) -> None:
+    """Run the doctors' offer sweep now and every SWEEP_SECONDS until `stop` or app close."""
+    from handlers.core import describe_failure
+    from handlers.doctors import sweep_offers
+
+    async def sweep_until_stopped() -> None:
+        while not stop.is_set():
+            try:
+                await sweep_offers(app.core.context(runtime.messenger))
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.error("offer sweep failed: %s", describe_failure(exc))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), SWEEP_SECONDS)
+
+    task = asyncio.create_task(sweep_until_stopped())
+    # The core cancels and awaits its background tasks when the app closes, before storage goes.
+    app.core._background.add(task)
+    task.add_done_callback(app.core._background.discard)
+
+
+# -- statistics retention --------------------------------------------------------------------
+
+RETENTION_SECONDS = 3600.0  # retention is counted in days: hourly keeps it within the hour
+
+
+def start_retention(app: App, stop: asyncio.Event) -> None:
+    """Purge flags' old redacted text and stale author hashes now and hourly until `stop`."""
+    from handlers.core import describe_failure
+    from handlers.stats import run_retention
+
+    async def purge_until_stopped() -> None:
+        while not stop.is_set():
+            try:
+                await run_retention(app.core.services)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.error("retention purge failed: %s", describe_failure(exc))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), RETENTION_SECONDS)
+
+    task = asyncio.create_task(purge_until_stopped())
+    # Cancelled and awaited by the core when the app closes, before storage goes.
+    app.core._background.add(task)
+    task.add_done_callback(app.core._background.discard)

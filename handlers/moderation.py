@@ -331,9 +331,12 @@ async def on_mod_button(
     await _record_decision(ctx, flag, decision)
     mod_language = ctx.services.moderation.language
     decided = text(mod_language, "flag_decided", decision=decision, moderator=moderator)
-    if flag.mod_chat_id is not None and flag.mod_message_id is not None:
+    # The pressed message itself: its id may not be stored yet if the press came very fast.
+    chat_id = event.chat.id if event.chat else flag.mod_chat_id
+    message_id = event.message_id or flag.mod_message_id
+    if chat_id is not None and message_id is not None:
         edited = _flag_text(flag, mod_language, note=f"{decided} {note}".strip())
-        actions.append(EditMessage(flag.mod_chat_id, flag.mod_message_id, edited))
+        actions.append(EditMessage(chat_id, message_id, edited))
     actions.append(AnswerCallback(event.id, text(language, "decision_done")))
     return actions
 

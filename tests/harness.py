@@ -71,7 +71,7 @@ async def running_bot(
     stop = asyncio.Event()
     task = asyncio.create_task(serve(settings, webhook=webhook, stop=stop))
     try:
-        await fake.wait_for("setMyCommands", timeout=15)
+        await fake.wait_for("setMyCommands", timeout=90)  # the first start loads the model
         yield Running(fake, settings)
     finally:
         stop.set()
