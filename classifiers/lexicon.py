@@ -206,6 +206,7 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue("seizure", r"ağz\w*{G}köpük\w*", 0.9),
     Cue("seizure", r"(?:epilepsi|sara)\w*{G1}(?:tutma|tutdu|tutub|tutur)", 0.85),
     Cue("seizure", r"tutması (?:tutdu|tutub|tutur|başladı)", 0.8),
+    Cue("seizure", r"tutma\w*{G}(?:keçmir|dayanmır)", 0.85),
     Cue("seizure", r"göz\w*{G}(?:geri|yuxarı|ağardı|ağarıb|çevril|bərəl|dikil)\w*", 0.75),
     Cue("seizure", r"(?:əl|ayaq|bədən)\w*{G}(?:dartılır|dartıldı|silkələn)\w*", 0.75),
     Cue("seizure", r"судорог\w*|судорож\w*|конвульс\w*", 0.85),
@@ -350,6 +351,104 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue("self_harm", r"(?:don.?t|do not) want to (?:live|be alive|exist)|no reason to live", 0.95),
     Cue("self_harm", r"hurt(?:ing)? myself|cut(?:ting)? myself|self.?harm\w*|suicidal", 0.85),
     Cue("self_harm", r"suicid\w*", 0.7, weak=True),
+    # self-harm said indirectly: a last night, a rope, letters, being a burden, a lethal dose
+    Cue(
+        "self_harm",
+        r"son (?:gecəm|günüm|səhərim)\w*|(?:ipi|ip) hazırla\w*|vidalaşma məktub\w*"
+        r"|məktub\w*{G1}yazdım{G}(?:vida|son|bağışla)|(?:hamıyla|hamı ilə|sizinlə) vidalaş\w*",
+        0.9,
+    ),
+    Cue(
+        "self_harm",
+        r"ölsəm{G}(?:yaxşı|rahat)\w*|(?:mən )?olmasam{G}(?:rahat|yaxşı)\w*"
+        r"|(?:heç )?kimsəyə yük olmaq istəmirəm|ölüm\w* (?:ən yaxşı|yeganə) (?:çıxış|yol)\w*"
+        r"|özümə (?:zərər|xəsarət) (?:verə|yetir)\w*|(?:əlimdə|yanımda) ülgüc",
+        0.9,
+    ),
+    Cue(
+        "self_harm",
+        r"(?:neçə|nə qədər|hansı)\w*{G}(?:içsə|atsa|atsam|içsəm|yesə|yesəm){G1}öl(?:ər|ərəm|ərlər"
+        r"|mək olar)\w*|öldürücü doza\w*",
+        0.9,
+    ),
+    Cue(
+        "self_harm",
+        r"(?:если|когда) (?:бы )?меня не (?:станет|стало)|меня не станет|последн\w* (?:ночь|день)"
+        r"|лучше (?:уж )?умереть|нет сил\w* (?:больше )?жить|(?:думать|думаю"
+        r"|мысли) о самоубийств\w*"
+        r"|смертельн\w* доз\w*|сколько (?:нужно )?(?:таблеток|выпить){G}(?:умереть|не проснуться)",
+        0.9,
+    ),
+    Cue(
+        "self_harm",
+        r"(?:x|h)ochu umeret\w*|ne (?:x|h)ochu (?:zh|j)it\w*|poslednij den|poslednyaya noch",
+        0.9,
+    ),
+    Cue(
+        "self_harm",
+        r"(?:nobody|no one|noone) (?:would|will) (?:miss|notice|care)\w*|tonight is the night"
+        r"|better off without me|(?:said|saying) (?:my )?goodbyes?|suicide note"
+        r"|(?:lethal|fatal) dose|how many \w+ (?:would|to) (?:kill|die)"
+        r"|(?:just )?not wake up|wrote (?:letters|a letter) to",
+        0.9,
+    ),
+    # hypoglycaemia or ketoacidosis with confusion, low oxygen, torsion, ectopic, meningitis
+    Cue(
+        "metabolic",
+        r"(?:şəkər|seker|сахар|sugar|glucose|qlükoza|глюкоз)\w*{G1}(?:[0-2](?:[.,]\d)?|3[.,][0-4])"
+        r"(?![\d/]|[.,]\d)",
+        0.85,
+    ),
+    Cue("metabolic", r"(?:aseton|ацетон|acetone)\w*{G}(?:nəfəs|iy|дыш|запах|breath)\w*", 0.8),
+    Cue("metabolic", r"(?:nəfəs|дыш|запах|breath)\w*{G}(?:aseton|ацетон|acetone)\w*", 0.8),
+    Cue(
+        "breathing",
+        r"(?:oksigen|saturasiya|satur\w*|spo2|сатурац\w*|кислород|oxygen|o2)\w*{G1}"
+        r"(?:[4-8]\d)(?!\d|[.,]\d)",
+        0.9,
+    ),
+    Cue(
+        "breathing",
+        r"(?:inhaler|ingalyator|ventolin|ингалятор|сальбутамол)\w*{G}"
+        r"(?:not helping|isn.?t helping|doesn.?t help|kömək etmir|təsir etmir|не помога)\w*"
+        r"|can barely (?:talk|breathe)|xırılda(?:yır|yıb)|göyərib|вдохнул\w*{G}(?:хрип|кашл)",
+        0.85,
+    ),
+    Cue(
+        "urology",
+        r"(?:xaya|яичк\w*|testic\w*|testicle)\w*{G}(?:qəfil|birdən|şiddətli|kəskin|резко|внезапно"
+        r"|sudden\w*|severe)|(?:qəfil|birdən|kəskin|резко|внезапно|sudden\w*)\w*{G}"
+        r"(?:xaya|яичк|testic)\w*|перекрут\w*|torsion",
+        0.85,
+    ),
+    Cue("gynecology", r"ektopik|uşaqlıqdankənar|внематочн\w*|ectopic", 0.8),
+    Cue(
+        "meningitis",
+        r"boyn\w*{G1}(?:bərki|əyə bilmir|tutul)\w*|ригидн\w*|stiff neck|neck is stiff"
+        r"|(?:bizi|heç kimi) tanımır|не узна[её]т",
+        0.8,
+    ),
+    # bleeding, burns, falls, foreign bodies, violence the cues above miss
+    Cue(
+        "bleeding",
+        r"qan\w*(?:\W+\w+){0,6}?\W+(?:dayanmır|kəsilmir|durmur)"
+        r"|кров\w*(?:\W+\w+){0,6}?\W+не останавлива\w*"
+        r"|krov\w*(?:\W+\w+){0,4}?\W+(?:ne ostanavl|ne prekrash|xlesh|hlesh)\w*"
+        r"|sil\w* krovit\w*|porezal\w*{G}(?:krov|gluboko)\w*|qusma\w*{G1}qan|qanlı qus\w*",
+        0.85,
+    ),
+    Cue(
+        "poisoning", r"(?:dərman|həb|tablet)\w*{G}ye(?:yib|di|miş)|bir dəstə{G}(?:həb|dərman)", 0.8
+    ),
+    Cue("poisoning", r"bir şey ud(?:ub|du|muş)", 0.8),
+    Cue(
+        "trauma",
+        r"(?:qaynar|isti) (?:su|çay)\w*{G}tök(?:dü|üb)|(?:yüksəkdən|hündürdən) (?:düş|yıxıl)\w*"
+        r"|ayaq\w*{G1}hiss etmir",
+        0.8,
+    ),
+    Cue("violence", r"öldürəcə(?:m|yəm|k) deyir|убь[юе]т{G}(?:говорит|грозит)", 0.85),
+    Cue("unconscious", r"yarı ?(?:m )?huş\w*|(?:reaksiya|cavab) vermir\w*", 0.75),
 )
 
 # Cardiac cues that, together with chest pain, make a heart attack likely.
@@ -394,6 +493,9 @@ PAST = (
     r"|(?:\d+ )?(?:год|года|лет|месяц\w*|недел\w*) назад|когда-то|в детстве"
     r"|скорая{G1}(?:приехала|приехали)|last (?:year|month|week|time)|(?:years?|months?|weeks?) ago"
     r"|back in \d{4}|when i was|ambulance{G1}(?:came|arrived)"
+    r"|(?:bir|iki|üç|neçə) (?:il|ay|həftə) (?:əvvəl|öncə|qabaq)|vəfat et\w*|rəhmətə get\w*"
+    r"|dünyasını dəyiş\w*|умер\b|умерла|скончал\w*|passed away|died\b|(?:had|has had) an? \w+"
+    r"(?: \w+)? (?:yesterday|last)"
 )
 URGENT = (
     r"hal-hazırda|bu an|bu dəqiqə|təcili(?! yardım)|kömək ed\w*|nə (?:edim|edək)\b|tez ol\w*"
@@ -421,6 +523,11 @@ EDUCATIONAL = (
     r"|awareness|how to recognize"
     r"|(?:olanda|olarsa|zamanı|halında|если|в случае|in case of|if someone)\b"
     r"|məqalə\w*|статья|article|profilaktika\w*|профилакти\w*|prevention"
+    # General warnings and first-aid instructions to everyone, not a case happening now.
+    r"|yarada bilər|səbəb ola bilər|gətirib çıxar\w*|can cause|may cause|can lead to"
+    r"|может (?:вызвать|привести)|hər kəsə (?:məsləhət|xəbərdarlıq)|(?:hamıya"
+    r"|всем) (?:məsləhət|совет)"
+    r"|dəqiqədə \d+|per minute|в минуту"
 )
 # Diseases recalled after the fact (care, rehabilitation): not an emergency now.
 POST_EVENT = (
@@ -549,7 +656,10 @@ PROFESSIONS: tuple[str, ...] = (
 CHRONIC = (
     r"bəzən|tez-tez|hərdən|arabir|vaxtaşırı|ara-sıra|həmişə|иногда|часто|периодически"
     r"|время от времени|sometimes|often|occasionally|every (?:day|week|month)"
+    r"|tez ?tez|when i (?:run|walk|exercise|climb)|goes away|keçib gedir|проходит"
 )
+# A joke or a quotation of someone's joke is not suicidal intent.
+JOKE = r"zarafat\w*|шутк\w*|шучу|шутя|jok(?:e|es|ing)\b|kidding"
 
 # --- health myths ---------------------------------------------------------------------------
 
@@ -1028,3 +1138,57 @@ MYTHS: tuple[Myth, ...] = (
         0.55,
     ),
 )
+
+# --- specialty ------------------------------------------------------------------------------
+
+# Organ, symptom and drug words that point at one specialty (az with and without diacritics,
+# ru, en). A prior that the ensemble multiplies into the model's specialty probabilities.
+SPECIALTY_CUES: dict[str, str] = {
+    "cardiology": r"ürək\w*|ürəy\w*|təzyiq\w*|tezyiq\w*|aritmi\w*|taxikard\w*|nəbz\w*|stent\w*"
+    r"|kardio\w*|сердц\w*|сердеч\w*|давлени\w*|аритми\w*|тахикард\w*|пульс\w*|кардио\w*|heart"
+    r"|blood pressure|palpitation\w*|cardio\w*|davleniye",
+    "gynecology": r"hamilə\w*|aybaşı\w*|menstru\w*|uşaqlıq\w*|yumurtalıq\w*|mioma\w*|ginekoloq\w*"
+    r"|doğuş\w*|qaynaq\w*|беремен\w*|месячн\w*|матк\w*|яичник\w*|миом\w*|гинеколог\w*|выделени\w*"
+    r"|pregnan\w*|period\w*|uterus|ovar\w*|gyn\w*|ivf|эко\b|pcos|spkt|polikist\w*",
+    "endocrinology": r"şəkər\w*|diabet\w*|qalxanvari\w*|tiroid\w*|ttg|tsh|insulin\w*|hormon\w*"
+    r"|endokrin\w*|сахар\w*|диабет\w*|щитовид\w*|гормон\w*|инсулин\w*|эндокрин\w*|thyroid"
+    r"|diabet\w*|glucose|endocrin\w*",
+    "dermatology": r"dəri\w*|sızanaq\w*|səpgi\w*|ekzema\w*|qaşın\w*|ləkə\w*|saç tök\w*|göbələk\w*"
+    r"|кож\w*|прыщ\w*|сыпь\w*|экзем\w*|зуд\w*|пятн\w*|волос\w*|дерматолог\w*|skin|acne|rash"
+    r"|eczema|itch\w*|dermat\w*|psoria\w*|psoriaz\w*",
+    "neurology": r"baş ağrı\w*|başağrı\w*|miqren\w*|başgicəll\w*|uyuş\w*|keyi\w*|sinir\w*"
+    r"|nevroloq\w*"
+    r"|epilep\w*|головн\w* бол\w*|мигрен\w*|головокруж\w*|онемени\w*|невролог\w*|эпилеп\w*"
+    r"|headache|migraine|dizz\w*|numb\w*|neurolog\w*",
+    "gastroenterology": r"mədə\w*|qar(?:ın|n)\w*|bağırsa(?:q|ğ)\w*|qəbiz\w*|ishal\w*"
+    r"|qastrit\w*|ürəkbulan\w*"
+    r"|qaraciyər\w*|öd kisə\w*|желуд\w*|живот\w*|кишечн\w*|запор\w*|понос\w*|гастрит\w*|печен\w*"
+    r"|изжог\w*|stomach|bowel|constipat\w*|diarrh\w*|gastr\w*|liver|reflux|heartburn|zəy",
+    "ent": r"qula(?:q|ğ)\w*|bur(?:un|n)\w*|boğaz\w*|badamcıq\w*|sinusit\w*|lor\b|adenoid\w*"
+    r"|ухо\b|уш[иа]\w*"
+    r"|нос\b|носа\b|горл\w*|миндалин\w*|гайморит\w*|лор\b|аденоид\w*|ear\b|ears\b|nose|throat"
+    r"|tonsil\w*|sinus\w*|ent\b",
+    "dentistry": r"diş\w*|dış\w*|damaq\w*|stomatoloq\w*|зуб\w*|десн\w*|стоматолог\w*|tooth|teeth"
+    r"|dentist\w*|gum\b|gums\b|braces",
+    "psychiatry": r"depress\w*|stress\w*|narahatlıq\w*|panik\w*|yuxusuzluq\w*|psixoloq\w*"
+    r"|psixiatr\w*"
+    r"|депресс\w*|тревог\w*|паник\w*|бессонниц\w*|психолог\w*|психиатр\w*|anxiety|panic\w*"
+    r"|insomnia|psychiatr\w*|therap\w*|antidepress\w*|антидепресс\w*",
+    "ophthalmology": r"göz\w*|görmə\w*|eynək\w*|oftalmoloq\w*|глаз\w*|зрени\w*|очк[иов]\w*"
+    r"|офтальмолог\w*|окулист\w*|eye\w*|vision|glasses|ophthalm\w*",
+    "urology": r"böyrək\w*|sidik\w*|prostat\w*|xaya\w*|uroloq\w*|почк\w*|моч\w*|простат\w*"
+    r"|уролог\w*"
+    r"|kidney\w*|urin\w*|prostat\w*|bladder|urolog\w*",
+    "orthopedics": r"diz\w*|oynaq\w*|bel ağrı\w*|belim\w*|onurğa\w*|sümük\w*|sınıq\w*|ortoped\w*"
+    r"|колен\w*|сустав\w*|спин\w*|позвоноч\w*|перелом\w*|ортопед\w*|knee\w*|joint\w*|back pain"
+    r"|spine|fracture\w*|orthop\w*",
+    "pulmonology": r"öskür\w*|ağciyər\w*|astma\w*|bronxit\w*|nəfəs darlığ\w*|pnevmon\w*"
+    r"|кашел\w*|кашл\w*|л[её]гк\w*|астм\w*|бронхит\w*|одышк\w*|пневмон\w*|cough\w*|lung\w*"
+    r"|asthma|bronch\w*|pneumon\w*|kasel",
+    "infectious": r"infeksiya\w*|yoluxu\w*|hepatit\w*|qızılca\w*|suçiçəyi\w*|vərəm\w*|hiv\b"
+    r"|covid\w*|qrip\w*|инфекц\w*|гепатит\w*|корь\w*|ветрянк\w*|туберкул\w*|ковид\w*|грипп\w*"
+    r"|infect\w*|hepatitis|measles|chickenpox|flu\b",
+    "pediatrics": r"körpə\w*|uşağ\w*|uşaq\w*|bala\w*|\d+ aylıq|\d+ yaşında\w*|pediatr\w*|ребен\w*"
+    r"|реб[её]нк\w*|малыш\w*|грудничк\w*|педиатр\w*|baby|toddler|infant\w*|child\w*|kid\b|kids\b"
+    r"|pediatr\w*|месяц\w*",
+}

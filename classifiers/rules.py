@@ -502,6 +502,10 @@ class _Context:
         return self._has(lexicon.POST_EVENT)
 
     @cached_property
+    def joke(self) -> bool:
+        return self._has(lexicon.JOKE)
+
+    @cached_property
     def infant(self) -> bool:
         return self._has(lexicon.INFANT)
 
@@ -532,7 +536,7 @@ def find_emergencies(norm: Normalized) -> list[RuleHit]:
     for t, base in best.items():
         topic = topics[t][0]
         self_harm = topic == "self_harm"
-        if not self_harm and ctx.off:
+        if ctx.joke if self_harm else ctx.off:
             continue
         score = base
         if topic == "cardiac" and _rx(lexicon.CARDIAC_AMPLIFIERS).search(text):
@@ -681,6 +685,24 @@ def _myth_anchor_index() -> tuple[int, ...]:
 def _myth_anchors() -> _Alternation:
     # Each anchor is its own group, so every anchor that fits at a position is reported.
     return _Alternation([[p] for p in _myth_anchor_patterns()])
+
+
+# ------------------------------------------------------------------------------------------
+# Specialty cues
+
+
+def specialty_cues(folded: str) -> dict[str, int]:
+    """How many organ/symptom words of each specialty a folded message names (at most 2 each).
+
+    Child words count for pediatrics only at half weight when an organ specialty is named too:
+    the corpus routes "my child's ear hurts" to ENT, "my child has a fever" to pediatrics.
+    """
+    counts: dict[str, int] = {}
+    for specialty, pattern in lexicon.SPECIALTY_CUES.items():
+        n = sum(1 for _ in _limit(_rx(pattern).finditer(folded[:4000]), 2))
+        if n:
+            counts[specialty] = n
+    return counts
 
 
 # ------------------------------------------------------------------------------------------

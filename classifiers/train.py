@@ -23,6 +23,7 @@ from classifiers.corpus import Answer, Example, load_split, parse_example
 from classifiers.ensemble import (
     ACTING_LABELS,
     Classifier,
+    EmergencyRule,
     TextEncoder,
     Thresholds,
     encoder_id,
@@ -51,6 +52,15 @@ TOTAL_BENIGN_BUDGET = 0.03
 # Within this much of the best dev F1, prefer the lowest threshold: recall drops on new text.
 F1_SLACK = 0.01
 RULE_WEIGHTS: tuple[float, ...] = (1.0, 0.75, 0.5, 0.25, 0.0)
+# Emergency: the most dev recall whose precision stays >= this floor and whose own benign
+# false alarms stay within EMERGENCY_BENIGN_BUDGET (one low threshold answered a third of the
+# ordinary questions with an ambulance message).
+EMERGENCY_PRECISION_FLOOR = 0.75
+EMERGENCY_BENIGN_BUDGET = 0.015
+# Rule scores that may fire alone, model thresholds, and the model support a weaker rule needs.
+EMERGENCY_STRONG_RULE: tuple[float, ...] = (0.8, 0.85, 0.9, 0.95)
+EMERGENCY_RULE_FLOOR = 0.6
+EMERGENCY_SUPPORT: tuple[float, ...] = (0.05, 0.1, 0.15, 0.2, 0.3, 1.01)
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,13 +255,51 @@ def _constrained_f1(
     return t, _f1(tp, int((pred & ~truth).sum()), int((~pred & truth).sum()))
 
 
+def choose_emergency(
+    model: FloatArray,
+    rule: FloatArray,
+    truth: npt.NDArray[np.bool_],
+    benign: npt.NDArray[np.bool_],
+    *,
+    emergency_recall: float = EMERGENCY_RECALL,
+) -> EmergencyRule:
+    """The emergency decision (strong rule OR model OR supported rule) chosen on dev.
+
+    Highest recall with precision >= EMERGENCY_PRECISION_FLOOR and emergency benign false
+    alarms <= EMERGENCY_BENIGN_BUDGET; among those, the best F1, then the highest thresholds.
+    Once `emergency_recall` is reached, precision decides (the floor is a floor, not a goal).
+    """
+    n_pos = max(int(truth.sum()), 1)
+    n_benign = max(int(benign.sum()), 1)
+    grid = np.round(np.arange(0.2, 0.901, 0.025), 3)
+    best: tuple[tuple[float, ...], EmergencyRule] | None = None
+    for strong in EMERGENCY_STRONG_RULE:
+        for t in grid:
+            for support in EMERGENCY_SUPPORT:
+                cand = EmergencyRule(float(t), strong, EMERGENCY_RULE_FLOOR, support)
+                pred = cand.fires(model, rule)
+                tp = int((pred & truth).sum())
+                precision = tp / max(int(pred.sum()), 1)
+                alarms = int((pred & benign).sum()) / n_benign
+                if precision < EMERGENCY_PRECISION_FLOOR or alarms > EMERGENCY_BENIGN_BUDGET:
+                    continue
+                recall = min(tp / n_pos, emergency_recall)
+                f1 = _f1(tp, int(pred.sum()) - tp, int(truth.sum()) - tp)
+                key = (round(recall, 4), round(f1, 4), strong, float(t), support)
+                if best is None or key > best[0]:
+                    best = (key, cand)
+    if best is None:  # nothing meets the floor: strong rules and a high model bar only
+        return EmergencyRule(0.9, 0.9)
+    return best[1]
+
+
 def choose_thresholds(
     model: FloatArray,
     rule: FloatArray,
     examples: Sequence[Example],
     *,
     emergency_recall: float = EMERGENCY_RECALL,
-) -> tuple[dict[str, float], dict[str, float]]:
+) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
     """Per-label thresholds and rule weights on dev: emergency for recall, others F1 in budget.
 
     A label's score is max(model, rule weight * rule score). The weight (1, 0.75, 0.5, 0.25
@@ -262,10 +310,16 @@ def choose_thresholds(
     benign: npt.NDArray[np.bool_] = np.asarray(~truth.any(axis=1), dtype=bool)
     out: dict[str, float] = {}
     weights: dict[str, float] = {}
+    j_em = LABELS.index("emergency")
+    em = choose_emergency(
+        model[:, j_em], rule[:, j_em], truth[:, j_em], benign, emergency_recall=emergency_recall
+    )
     for j, lab in enumerate(LABELS):
+        if lab == "emergency":
+            out[lab], weights[lab] = em.model, 1.0
+            continue
         best: tuple[float, float, float] | None = None
-        # Emergency rules are the recall guard on text unlike the corpus: always at full weight.
-        for weight in (1.0,) if lab == "emergency" else RULE_WEIGHTS:
+        for weight in RULE_WEIGHTS:
             t, f1 = _constrained_f1(
                 np.maximum(model[:, j], weight * rule[:, j]),
                 truth[:, j],
@@ -278,26 +332,48 @@ def choose_thresholds(
         assert best is not None
         weights[lab], out[lab] = best[0], best[1]
     scores = np.maximum(model, rule * np.asarray([weights[lab] for lab in LABELS]))
-    # Keep the total benign false-alarm rate in budget: raise the worst offender step by step.
-    # Emergency recall comes first, so its own alarms are not traded away here; when they
-    # alone exceed the budget, raising the others would only cost their recall for nothing.
+    # Keep the total benign false-alarm rate in budget. Each step silences one more benign
+    # alarm by raising the threshold of the label that loses the least F1 doing so (raising
+    # the worst offender blindly cost misinformation most of its recall). Emergency's own
+    # alarms were budgeted when its rule was chosen and are not traded away here.
     acting = [LABELS.index(lab) for lab in ACTING_LABELS if lab != "emergency"]
-    j_em = LABELS.index("emergency")
-    em_rate = float((scores[:, j_em] >= out["emergency"])[benign].mean()) if benign.any() else 0.0
-    for _ in range(50 if em_rate < TOTAL_BENIGN_BUDGET else 0):
-        fired = np.zeros(len(examples), bool)
-        per: dict[int, int] = {}
-        for j in [*acting, j_em]:
-            pred = scores[:, j] >= out[LABELS[j]]
-            fired |= pred
-            per[j] = int((pred & benign).sum())
-        if not benign.any() or (fired & benign).sum() / benign.sum() <= TOTAL_BENIGN_BUDGET:
+    em_pred = em.fires(model[:, j_em], rule[:, j_em])
+    limit = int(TOTAL_BENIGN_BUDGET * int(benign.sum()))
+    for _ in range(200):
+        fired = em_pred.copy()
+        for j in acting:
+            fired |= scores[:, j] >= out[LABELS[j]]
+        alarms = fired & benign
+        if int(alarms.sum()) <= limit:
             break
-        worst = max(acting, key=lambda j: per[j])
-        if per[worst] == 0:
+        steps: list[tuple[float, int, float]] = []
+        for j in acting:
+            lab = LABELS[j]
+            pred = scores[:, j] >= out[lab]
+            # Raising this label helps only on benign alarms it alone raises.
+            others = em_pred | np.any(
+                [scores[:, k] >= out[LABELS[k]] for k in acting if k != j], axis=0
+            )
+            own = pred & benign & ~others
+            if not own.any():
+                continue
+            t_new = float(np.min(scores[own, j])) + 1e-4
+            if t_new > 0.99:
+                continue
+            before = _f1_at(scores[:, j], truth[:, j], out[lab])
+            after = _f1_at(scores[:, j], truth[:, j], t_new)
+            steps.append((before - after, j, t_new))
+        if not steps:
             break
-        out[LABELS[worst]] = min(0.98, out[LABELS[worst]] + 0.02)
-    return out, weights
+        _, j, t_new = min(steps)
+        out[LABELS[j]] = round(t_new, 6)
+    return out, weights, {"rule": em.rule, "floor": em.floor, "support": em.support}
+
+
+def _f1_at(scores: FloatArray, truth: npt.NDArray[np.bool_], t: float) -> float:
+    pred = scores >= t
+    tp = int((pred & truth).sum())
+    return _f1(tp, int((pred & ~truth).sum()), int((~pred & truth).sum()))
 
 
 def _style_thresholds(probs: FloatArray, answers: Sequence[Answer]) -> dict[str, float]:
@@ -413,15 +489,15 @@ def train(  # noqa: PLR0917 - the signature callers were promised
     dev_texts = [e.text for e in dev_msgs]
     scored = clf.score(dev_texts, embeddings=dev_emb, use_encoder=heads is not None)
     recall = params.emergency_recall
-    quick, quick_rw = choose_thresholds(
+    quick, quick_rw, quick_em = choose_thresholds(
         scored.ngram, scored.rule, dev_msgs, emergency_recall=recall
     )
-    full, full_rw = (
+    full, full_rw, full_em = (
         choose_thresholds(
             scored.model(params.ngram_weight), scored.rule, dev_msgs, emergency_recall=recall
         )
         if heads
-        else (dict(quick), dict(quick_rw))
+        else (dict(quick), dict(quick_rw), dict(quick_em))
     )
     dev_ans_norm = [normalize(a.text) for a in dev_ans]
     style_probs = ngram.predict("style", ngram.features([n.folded for n in dev_ans_norm]))
@@ -430,7 +506,7 @@ def train(  # noqa: PLR0917 - the signature callers were promised
             (style_probs + heads.predict("style", dev_ans_emb)) / 2, dtype=np.float32
         )
     style = _style_thresholds(style_probs, dev_ans) if len(dev_ans) else dict.fromkeys(STYLES, 0.5)
-    thresholds = Thresholds(full, quick, style, full_rw, quick_rw)
+    thresholds = Thresholds(full, quick, style, full_rw, quick_rw, full_em, quick_em)
     progress("thresholds", 1, 1)
 
     artifacts_dir.mkdir(parents=True, exist_ok=True)
@@ -451,11 +527,12 @@ def train(  # noqa: PLR0917 - the signature callers were promised
     }
     write_json(artifacts_dir / "meta.json", meta)
     report.thresholds = thresholds.to_json()
-    report.dev = dev_metrics(
-        np.maximum(scored.model(params.ngram_weight), scored.rule * thresholds.weights()),
-        full,
-        dev_msgs,
-    )
+    model_dev = scored.model(params.ngram_weight)
+    dev_scores = np.maximum(model_dev, scored.rule * thresholds.weights())
+    j_em = LABELS.index("emergency")
+    fires = thresholds.emergency_rule().fires(model_dev[:, j_em], scored.rule[:, j_em])
+    dev_scores[:, j_em] = np.where(fires, 1.0, 0.0)
+    report.dev = dev_metrics(dev_scores, {**full, "emergency": 0.5}, dev_msgs)
     report.artifact_bytes = sum(p.stat().st_size for p in artifacts_dir.iterdir() if p.is_file())
     report.seconds["total"] = time.perf_counter() - t0
     return report

@@ -377,6 +377,55 @@ def test_urgent_present_overrides_past_mention() -> None:
     assert hits[0].rule == "emergency:breathing"
 
 
+INDIRECT_EMERGENCIES = [
+    ("Bu gecə son gecəmdir", "self_harm"),
+    ("ipi hazirlamisam artiq", "self_harm"),
+    ("Nobody would miss me anyway", "self_harm"),
+    ("если бы меня не стало, никто бы не заметил", "self_harm"),
+    ("ne xochu jit, segodnya poslednij den", "self_harm"),
+    ("kim bilir hansi hebden ne qeder icse olerler?", "self_harm"),
+    ("bezen dusunurem ki men olmasam hami rahat olar", "self_harm"),
+    ("anamin seker 2.8, terleyir, cavab vermir", "metabolic"),
+    ("папе плохо, сахар 1.9, не реагирует", "metabolic"),
+    ("oksigen 86 gosterir, ne edim", "breathing"),
+    ("krov ne ostanavlivaetsya, syn porezal ruku", "bleeding"),
+    ("oglumun xayasi birden sisdi ve cox agriyir", "urology"),
+    ("qardasimin tutmasi 5 deqiqedir kecmir", "seizure"),
+]
+NOT_EMERGENCIES_CONTEXT = [
+    "Qonşumuz dünən vəfat etdi, deyirlər infarkt olub, Allah rəhmət eləsin",
+    "Last month my son had a febrile seizure, can he get his vaccines now?",
+    "Her kese meslehet: usagi yorgana burumeyin, qicolma yarada biler",
+    "sinenin ortasina dik basin deqiqede 100-120 defe, 103 zeng edin",
+    "yasamaq istemirem sozunu qardasim her gun deyir, zarafat kimi",
+    "I get chest tightness when I run but it goes away when I stop",
+    "oglum 7 yasindadi burnundan qan gelir tez tez, qorxulu deyil?",
+    "usagimin qizdirmasi 38.5 ne edim",
+    "My child has a 38.5 fever, what can I give him?",
+    "şəkərim 5.6 çıxıb, normaldır?",
+]
+
+
+@pytest.mark.parametrize(("text", "topic"), INDIRECT_EMERGENCIES)
+def test_indirect_emergencies(text: str, topic: str) -> None:
+    assert f"emergency:{topic}" in {h.rule for h in emergency(text)}, text
+
+
+@pytest.mark.parametrize("text", NOT_EMERGENCIES_CONTEXT)
+def test_past_warnings_and_questions_are_not_emergencies(text: str) -> None:
+    assert emergency(text) == [], text
+
+
+def test_specialty_cues() -> None:
+    assert rules.specialty_cues(normalize("usagimin qulagi agriyir").folded) == {
+        "pediatrics": 1,
+        "ent": 1,
+    }
+    assert rules.specialty_cues(normalize("Сахар 9 натощак, это диабет?").folded) == {
+        "endocrinology": 2
+    }
+
+
 # --- spam ----------------------------------------------------------------------------------
 
 
