@@ -8,6 +8,7 @@ import logging
 import secrets
 import signal
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,7 +19,7 @@ from bot.config import Settings
 from bot.logs import protect_library_loggers
 from bot.messenger import Runtime
 from bot.webhook import make_webhook_app
-from handlers.core import Core
+from handlers.core import Core, describe_failure
 from handlers.reader import ClassifierReader
 from handlers.registry import install
 from handlers.services import (
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
     from classifiers.ensemble import Classifier
 
 log = logging.getLogger(__name__)
+
+Job = Callable[[], Awaitable[None]]
 
 
 def moderation_config(settings: Settings) -> ModerationConfig:
@@ -88,7 +91,7 @@ def load_classifier(settings: Settings) -> Classifier:
     if key not in _classifiers:
         from transformers.utils import logging as hf_logging
 
-        hf_logging.disable_progress_bar()  # a weights bar on every start is noise in logs
+        hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]  # noise in logs
         path = Path(c.encoder_path) if c.encoder_path else ensure_encoder(c.cache_dir)
         encoder = Encoder.load(path, quantize=c.quantize, threads=c.threads)
         artifacts = Path(c.artifacts_dir) if c.artifacts_dir else None
@@ -170,7 +173,6 @@ async def serve(
     try:
         await runtime.start()
         start_periodic(app, runtime, stop)
-        start_retention(app, stop)
         log.info(
             "MedGuard ready in %.2f s (%s runtime, %s)",
             time.perf_counter() - began,
@@ -204,52 +206,48 @@ async def _serve_webhook(settings: Settings, runtime: Runtime, stop: asyncio.Eve
 # -- periodic work -----------------------------------------------------------------------------
 
 SWEEP_SECONDS = 20.0  # offers last offer_minutes (at least 1 minute): this is precise enough
-
-
-def start_periodic(app: App, runtime: Runtime, stop: asyncio.Event) -> None:
-    """Run the doctors' offer sweep now and every SWEEP_SECONDS until `stop` or app close."""
-    from handlers.core import describe_failure
-    from handlers.doctors import sweep_offers
-
-    async def sweep_until_stopped() -> None:
-        while not stop.is_set():
-            try:
-                await sweep_offers(app.core.context(runtime.messenger))
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                log.error("offer sweep failed: %s", describe_failure(exc))
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), SWEEP_SECONDS)
-
-    task = asyncio.create_task(sweep_until_stopped())
-    # The core cancels and awaits its background tasks when the app closes, before storage goes.
-    app.core._background.add(task)
-    task.add_done_callback(app.core._background.discard)
-
-
-# -- statistics retention --------------------------------------------------------------------
-
 RETENTION_SECONDS = 3600.0  # retention is counted in days: hourly keeps it within the hour
 
 
-def start_retention(app: App, stop: asyncio.Event) -> None:
-    """Purge flags' old redacted text and stale author hashes now and hourly until `stop`."""
-    from handlers.core import describe_failure
-    from handlers.stats import run_retention
+def _every(app: App, seconds: float, stop: asyncio.Event, name: str, job: Job) -> None:
+    """Run `job` now and every `seconds` until `stop`; a failure is logged, never fatal."""
 
-    async def purge_until_stopped() -> None:
+    async def loop() -> None:
         while not stop.is_set():
             try:
-                await run_retention(app.core.services)
+                await job()
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
-                log.error("retention purge failed: %s", describe_failure(exc))
+                log.error("%s failed: %s", name, describe_failure(exc))
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), RETENTION_SECONDS)
+                await asyncio.wait_for(stop.wait(), seconds)
 
-    task = asyncio.create_task(purge_until_stopped())
-    # Cancelled and awaited by the core when the app closes, before storage goes.
-    app.core._background.add(task)
-    task.add_done_callback(app.core._background.discard)
+    # The core cancels and awaits its background tasks when the app closes, before storage goes.
+    app.core.keep(asyncio.create_task(loop()))
+
+
+def start_periodic(app: App, runtime: Runtime, stop: asyncio.Event) -> None:
+    """Everything the bot does on a timer."""
+    start_sweep(app, runtime, stop)
+    start_retention(app, stop)
+
+
+def start_sweep(app: App, runtime: Runtime, stop: asyncio.Event) -> None:
+    """The doctors' offer sweep: re-offer questions not taken in time."""
+    from handlers.doctors import sweep_offers
+
+    async def sweep() -> None:
+        await sweep_offers(app.core.context(runtime.messenger))
+
+    _every(app, SWEEP_SECONDS, stop, "offer sweep", sweep)
+
+
+def start_retention(app: App, stop: asyncio.Event) -> None:
+    """Purge flags' old redacted text and stale author hashes."""
+    from handlers.stats import run_retention
+
+    async def retention() -> None:
+        await run_retention(app.core.services)
+
+    _every(app, RETENTION_SECONDS, stop, "retention purge", retention)

@@ -125,14 +125,17 @@ class Core:
             return [AnswerCallback(event.id, text(language, "stale_button"))]
         return await handler(event, parsed[1], parsed[2], ctx)
 
+    def keep(self, task: asyncio.Task[None]) -> None:
+        """Own a background task: cancelled and awaited by `close`."""
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
     def _later(self, delay: float, messenger: Messenger, action: Action) -> None:
         async def run() -> None:
             await asyncio.sleep(delay)
             await self._quiet(messenger, action)
 
-        task = asyncio.create_task(run())
-        self._background.add(task)
-        task.add_done_callback(self._background.discard)
+        self.keep(asyncio.create_task(run()))
 
     async def _quiet(self, messenger: Messenger, action: Action) -> None:
         try:
