@@ -20,7 +20,6 @@ import math
 import shutil
 import struct
 import tempfile
-import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -419,25 +418,127 @@ def ensure_encoder(cache_dir: Path) -> Path:
 
 
 @functools.cache
-def _full_range_linear() -> type[torch.nn.Module]:
+def _row_int8_linear() -> type[torch.nn.Module]:
     """The int8 Linear used by `Encoder.load(quantize=True)` (built on first use)."""
     import torch
-    from torch.ao.nn.quantized.dynamic import Linear
 
-    class FullRangeDynamicLinear(Linear):
-        """Dynamic int8 Linear that quantises activations to all 8 bits instead of 7."""
+    class RowInt8Linear(torch.nn.Module):
+        """Linear with int8 weights (one scale per output channel) and int8 activations with one
+        scale per row (token).
+
+        torch's dynamic int8 Linear picks ONE activation scale for the whole input tensor, so
+        a token's result depended on every other token of the padded batch (its batch-mates
+        and the padding): an embedding moved with the batch it was computed in. Here each row
+        of the flattened input gets its own symmetric scale and the int8 product is exact
+        integer arithmetic, so a row's output depends on that row alone.
+        """
+
+        weight_t: torch.Tensor
+        weight_scale: torch.Tensor
+        bias: torch.Tensor | None
+
+        def __init__(self, linear: torch.nn.Linear) -> None:
+            super().__init__()
+            weight = linear.weight.detach().float()
+            scale = weight.abs().amax(dim=1).clamp(min=1e-12) / 127.0
+            q = torch.round(weight / scale[:, None]).clamp(-127, 127).to(torch.int8)
+            self.in_features = linear.in_features
+            self.out_features = linear.out_features
+            # (in, out) contiguous: the layout torch._int_mm multiplies fastest.
+            self.register_buffer("weight_t", q.t().contiguous())
+            self.register_buffer("weight_scale", scale.contiguous())
+            bias = None if linear.bias is None else linear.bias.detach().float().contiguous()
+            self.register_buffer("bias", bias)
 
         def forward(self, x: torch.Tensor) -> torch.Tensor:
-            # torch hard-codes reduce_range=True, which guards against int16 overflow on pre-VNNI
-            # x86 but halves the activation resolution: e5's embeddings then drift to cosine
-            # 0.95 from fp32. Full range keeps them >= 0.99 with VNNI kernels and >= 0.988 with
-            # AVX2-only ones (FBGEMM_ENABLE_INSTRUCTIONS=AVX2), where the rare overflow shows.
-            y: torch.Tensor = torch.ops.quantized.linear_dynamic(
-                x, self._packed_params._packed_params, reduce_range=False
-            )
-            return y.to(x.dtype)
+            shape = x.shape
+            rows = x.reshape(-1, self.in_features).float()
+            if rows.shape[0] == 0:
+                return x.new_zeros((*shape[:-1], self.out_features))
+            # Symmetric per row: max|x| / 127 is the row's step, so each row spans [-127, 127]
+            # (no zero point, so the integer product needs no correction term).
+            step = rows.abs().amax(dim=1, keepdim=True).clamp_(min=1e-12).div_(127.0)
+            q = torch.div(rows, step).round_().to(torch.int8)
+            acc = torch._int_mm(q, self.weight_t)  # int32, exact: |sum| <= K * 127 * 127
+            y = acc.float().mul_(step)
+            if self.bias is None:
+                y.mul_(self.weight_scale)
+            else:
+                y = torch.addcmul(self.bias, y, self.weight_scale)
+            return y.reshape(*shape[:-1], self.out_features).to(x.dtype)
 
-    return FullRangeDynamicLinear
+        def extra_repr(self) -> str:
+            return f"in_features={self.in_features}, out_features={self.out_features}, int8"
+
+    return RowInt8Linear
+
+
+_STABLE_ATTENTION = "medguard_fp64"
+# Attention scores held at once per chunk of the batch (float64): ~32 MB whatever the length.
+_ATTENTION_CHUNK_SCORES = 1 << 22
+
+
+@functools.cache
+def _stable_attention() -> str:
+    """Register (once) an attention implementation whose result ignores batch and padding.
+
+    With per-row int8 Linears, the fp32 attention matmuls are the last place where a token's
+    result depends on the shape of its batch (kernels block and sum differently for another
+    width), and int8 rounding blows those last-bit differences up to cosine 0.999. Computing
+    attention in float64 makes them vanish in the cast back to float32: a text embeds exactly
+    the same alone, next to longer texts, or padded. Returns the implementation's name.
+    """
+    import torch
+    from transformers import AttentionInterface
+    from transformers.masking_utils import AttentionMaskInterface, sdpa_mask
+
+    def attention(  # noqa: PLR0917 - the signature transformers calls
+        module: torch.nn.Module,
+        query: torch.Tensor,
+        key: torch.Tensor,
+        value: torch.Tensor,
+        attention_mask: torch.Tensor | None,
+        scaling: float | None = None,
+        dropout: float = 0.0,
+        **kwargs: Any,
+    ) -> tuple[torch.Tensor, None]:
+        scale = query.size(-1) ** -0.5 if scaling is None else scaling
+        batch, heads, q_len, _ = query.shape
+        k_len = key.size(-2)
+        step = max(1, _ATTENTION_CHUNK_SCORES // max(1, heads * q_len * k_len))
+        parts = []
+        for start in range(0, batch, step):
+            q = query[start : start + step].double()
+            k = key[start : start + step].double()
+            v = value[start : start + step].double()
+            scores = torch.matmul(q, k.transpose(-1, -2)).mul_(scale)
+            if attention_mask is not None:
+                mask = attention_mask
+                if mask.size(0) > 1:
+                    mask = mask[start : start + step]
+                if mask.dtype == torch.bool:
+                    # Finite: a row with every key masked averages instead of turning NaN.
+                    scores.masked_fill_(~mask, torch.finfo(torch.float64).min)
+                else:
+                    scores.add_(mask.double())
+            probs = torch.softmax(scores, dim=-1)
+            parts.append(torch.matmul(probs, v).to(query.dtype))
+        out = torch.cat(parts) if len(parts) > 1 else parts[0]
+        return out.transpose(1, 2).contiguous(), None
+
+    AttentionInterface.register(_STABLE_ATTENTION, attention)
+    # Without a registered mask function transformers would pass no mask (padding attended).
+    AttentionMaskInterface.register(_STABLE_ATTENTION, sdpa_mask)
+    return _STABLE_ATTENTION
+
+
+def _use_stable_attention(model: PreTrainedModel) -> bool:
+    """Switch `model` to `_stable_attention`; False for models that cannot take it."""
+    try:
+        model.set_attn_implementation(_stable_attention())
+    except (ValueError, TypeError, AttributeError, NotImplementedError):
+        return False
+    return True
 
 
 @functools.cache
@@ -478,25 +579,20 @@ def _fp32_except_token_table(model: PreTrainedModel) -> None:
 
 
 def _quantize_int8(model: torch.nn.Module) -> torch.nn.Module:
-    """Swap every `nn.Linear` for an int8 one: per-channel weights, full-range activations."""
+    """Swap every `nn.Linear` for an int8 one: per-channel weights, per-row activations."""
     import torch
-    from torch.ao.quantization import per_channel_dynamic_qconfig, quantize_dynamic
 
-    with warnings.catch_warnings():
-        # torch 2.13 marks eager-mode quantisation deprecated in favour of torchao, which is not
-        # a dependency; torch is pinned, and a warning per load would only be noise.
-        warnings.filterwarnings("ignore", r"torch\.ao\.quantization", DeprecationWarning)
-        warnings.filterwarnings("ignore", r"torch\.quantize_per_", UserWarning)
-        # Per-tensor weight scales (the default) lose the rows with small weights. torch leaves
-        # quantize_dynamic unannotated.
-        quantized: torch.nn.Module = quantize_dynamic(  # type: ignore[no-untyped-call]
-            model,
-            {torch.nn.Linear: per_channel_dynamic_qconfig},
-            dtype=torch.qint8,
-            mapping={torch.nn.Linear: _full_range_linear()},
-            inplace=True,  # a copy would double the peak memory of loading
-        )
-    return quantized
+    linear_cls = _row_int8_linear()
+    targets = [
+        (name, module)
+        for name, module in model.named_modules()
+        if type(module) is torch.nn.Linear  # subclasses may do more than a matmul
+    ]
+    for name, module in targets:
+        parent_name, _, child = name.rpartition(".")
+        parent = model.get_submodule(parent_name) if parent_name else model
+        setattr(parent, child, linear_cls(module))
+    return model
 
 
 class Encoder:
@@ -568,6 +664,7 @@ class Encoder:
         module: torch.nn.Module = model
         if quantize:
             _fp32_except_token_table(model)
+            _use_stable_attention(model)
             module = _quantize_int8(model)
         return cls(
             module,
@@ -587,7 +684,9 @@ class Encoder:
     @property
     def fingerprint(self) -> str:
         """Names the variant whose embeddings these are (for caches and trained heads)."""
-        precision = "int8" if self._quantized else "fp32"
+        # "int8r": per-row activation scales (embeddings independent of the batch); the old
+        # per-tensor "int8" embeddings differ, so caches and heads keyed by the old name lapse.
+        precision = "int8r" if self._quantized else "fp32"
         return f"{self._name}-d{self._dim}-L{self._max_length}-{precision}"
 
     def embed(self, texts: Sequence[str], batch_size: int = 32) -> npt.NDArray[np.float32]:

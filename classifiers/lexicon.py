@@ -671,11 +671,14 @@ DEBUNK = (
     r"|заблужден\w*|только бактер\w*|бактери\w*|doesn.?t|does not|don.?t|do not|isn.?t|is not"
     r"|aren.?t|are not|can.?t|cannot|no (?:evidence|link|proof)|not (?:true|cause|cure|linked)"
     r"|false\b|debunk\w*|yanlış\w*|səhv\b|ошибочн\w*|wrong\b|only bacteri\w*|bacteri\w*"
+    # Counterfactuals mock the claim: "if soda cured cancer, oncologists would be jobless".
+    r"|если бы|\w+saydı\b|\w+səydi\b|\bif (?:\w+ ){1,3}(?:really )?(?:cured|worked)"
 )
 # Asking whether a claim is true is not spreading it.
 MYTH_QUESTION = r"\?|doğrudur ?mu|doğrudurmu|həqiqətən|правда ли|это правда|is it true|really\b"
 
-_VACCINE = r"peyvənd\w*|vaksin\w*|вакцин\w*|привив\w*|vaccin\w*|vaxx?\w*"
+# Not "vax\w*": folded Azerbaijani "vaxt" (time) would read as a vaccine.
+_VACCINE = r"peyvənd\w*|vaksin\w*|вакцин\w*|привив\w*|vaccin\w*|vaxx\w*|(?:anti-?)?vax(?:es|ed)?\b"
 _COVID = (
     r"covid\w*|kovid\w*|ковид\w*|korona\w*|корона\w*|coronavirus\w*|pandemi\w*|пандеми\w*|sars"
 )
@@ -779,7 +782,8 @@ MYTHS: tuple[Myth, ...] = (
         "vaccine_kills",
         (
             _VACCINE,
-            r"öldür\w*|öldü\b|ölüm\w*|убива\w*|убил\w*|смерт\w*|kill\w*|deaths?\b|die[sd]?\b",
+            # Not "öldü" (died): folded, it is "oldu" (was/became), in every other sentence.
+            r"öldür\w*|ölüm\w*|убива\w*|убил\w*|смерт\w*|kill\w*|deaths?\b|die[sd]?\b",
         ),
         0.65,
         debunk=_VACCINE_SAFE,
@@ -1127,6 +1131,87 @@ MYTHS: tuple[Myth, ...] = (
         0.7,
         window=50,
         debunk=r"(?<!не )существуют|\bmövcuddur|do exist|are real",
+    ),
+    Myth(
+        "microwave_cancer",
+        (
+            r"mikrodalğa\w*|mikrovolnov\w*|микроволнов\w*|свч\b|microwav\w*",
+            _CANCER + r"|radiasiya\w*|радиац\w*|radiation|zəhər\w*|яд\b|poison\w*",
+        ),
+        0.7,
+    ),
+    Myth(
+        "aspirin_child_fever",
+        (
+            r"aspirin\w*|аспирин\w*",
+            r"uşa(?:q|ğ)\w*|körpə\w*|balaca\w*|реб[её]н\w*|детям|детей|малыш\w*"
+            r"|child\w*|kids?\b|baby|babies|toddler\w*",
+            r"qızdırma\w*|hərarət\w*|температур\w*|жар\b|fever\w*",
+        ),
+        0.6,
+        debunk=r"vermək olmaz|verməyin|olmaz\b|нельзя|не дава\w*|never\b|don.?t|do not"
+        r"|should not|shouldn.?t|reye",
+    ),
+    Myth(
+        "sweat_out_fever",
+        (
+            r"yorğan\w*|bürü\w*|isti geyindir\w*|укута\w*|укутыва\w*|bundle\w*"
+            r"|wrap (?:him|her|them|the baby|the child)\w*",
+            r"tərlə\w*|tər ?çıx\w*|пропоте\w*|потеть|пот\b|sweat\w*",
+        ),
+        0.6,
+        # "yorğan örtüb tərlətməyin" (don't) warns against the myth.
+        debunk=DEBUNK + r"|\w+m(?:ə|a)y(?:i|ı)n\b|не (?:надо|нужно|кута|укутыва)\w*|never\b",
+    ),
+    Myth(
+        "onion_socks",
+        (r"soğan\w*|лук\w*|onion\w*", r"corab\w*|носк\w*|носок|sock\w*"),
+        0.65,
+        window=80,
+    ),
+    Myth(
+        "breast_milk_drops",
+        (
+            r"ana süd\w*|грудн\w* молок\w*|breast ?milk",
+            r"qula(?:q|ğ)\w*|göz\w*|bur(?:un|n)\w*|ух[оаи]\w*|глаз\w*|нос\b|носик\w*"
+            r"|ear\w*|eyes?\b|nose",
+            r"damız\w*|damcı\w*|tök\w*|закап\w*|капа\w*|капн\w*|drop\w*|put\b",
+        ),
+        0.6,
+        window=60,
+    ),
+    Myth(
+        "knuckles_arthritis",
+        (
+            r"barmaq\w* şaqqıld\w*|şaqqıldat\w*|хруст\w* пальц\w*|хрустеть пальц\w*"
+            r"|crack\w* (?:your |my |his |her )?knuckle\w*",
+            r"artrit\w*|artroz\w*|артрит\w*|артроз\w*|arthrit\w*",
+        ),
+        0.65,
+    ),
+    Myth(
+        "smoking_harmless",
+        (
+            r"siqaret\w*|elektron siqaret\w*|vey?p\w*|кальян\w*|сигарет\w*|курени\w*"
+            r"|вейп\w*|smok\w*|vap(?:e|ing)\w*|cigarett\w*|qəlyan\w*|hookah",
+            r"zərərli deyil|zərəri yoxdur|heç (?:bir )?zərəri|zərəri şişirdilir|şişirdilir"
+            r"|не вредн\w*|безвредн\w*|вред преувелич\w*|harmless|not harmful|isn.?t harmful"
+            r"|overrated|exaggerated",
+        ),
+        0.6,
+        debunk="",
+    ),
+    Myth(
+        "statins_cholesterol_lie",
+        (
+            r"statin\w*|статин\w*|xolesterin\w*|холестерин\w*|cholesterol",
+            r"yalan\w*|uydurma\w*|zərər vermir|zərərsiz\w*|dostudur|atın\b|ложь|выдум\w*"
+            r"|миф\w*|не вреди\w*|безвредн\w*|выбросьте|\blie\b|scam\w*|hoax\w*|harmless"
+            r"|throw (?:them|it) away",
+        ),
+        0.6,
+        window=80,
+        debunk=r"(?:yalan|uydurma|mif)\w* deyil|не миф|не ложь|not a (?:lie|myth|scam)",
     ),
     Myth(
         "antidepressants_drugs",

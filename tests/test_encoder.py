@@ -209,11 +209,25 @@ def test_fp32_matches_the_packaged_engine(fp32: Encoder) -> None:
 
 @pytest.mark.model
 def test_int8_stays_close_to_fp32(fp32: Encoder, int8: Encoder) -> None:
-    ours = int8.embed(SENTENCES)
-    assert cosines(ours, fp32.embed(SENTENCES)).min() >= 0.98
-    # Dynamic int8 scales follow the batch, so a text alone comes out slightly different.
+    assert cosines(int8.embed(SENTENCES), fp32.embed(SENTENCES)).min() >= 0.99
+
+
+@pytest.mark.model
+def test_int8_embedding_does_not_depend_on_the_batch(int8: Encoder) -> None:
+    # Activation scales are per token and attention ignores padding exactly, so a message
+    # embeds the same alone (as the bot scores it) as inside a padded batch (as training
+    # cached it) next to much longer texts, whatever the batch size.
+    longer = [
+        " ".join(SENTENCES[:7]) * 3,
+        "Salam, uşağımın 3 gündür qızdırması var, parasetamol verirəm düşür, sonra yenə "
+        "qalxır. Həkim boğazı qızarıb dedi, antibiotik yazmadı. Nə etməliyik? " * 2,
+    ]
     alone = np.stack([int8.embed([s])[0] for s in SENTENCES])
-    assert cosines(ours, alone).min() >= 0.98
+    batched = int8.embed(longer + SENTENCES, batch_size=32)[len(longer) :]
+    assert cosines(batched, alone).min() >= 0.9999
+    np.testing.assert_allclose(batched, alone, atol=1e-6)
+    small_batches = int8.embed(SENTENCES[::-1] + longer, batch_size=3)[: len(SENTENCES)][::-1]
+    assert cosines(small_batches, alone).min() >= 0.9999
 
 
 @pytest.mark.model
@@ -237,7 +251,7 @@ def test_rows_come_back_in_input_order(fp32: Encoder, int8: Encoder) -> None:
     alone = np.stack([fp32.embed([t])[0] for t in texts])
     np.testing.assert_allclose(fp32.embed(texts, batch_size=2), alone, atol=1e-5)
     alone = np.stack([int8.embed([t])[0] for t in texts])
-    assert cosines(int8.embed(texts, batch_size=4), alone).min() >= 0.98
+    assert cosines(int8.embed(texts, batch_size=4), alone).min() >= 0.9999
 
 
 @pytest.mark.model
@@ -259,7 +273,7 @@ def test_long_text_is_truncated(e5_dir: Path, int8: Encoder) -> None:
     # Asking for more than the model's 512 positions is capped instead of failing.
     wide = Encoder.load(e5_dir, max_length=4096)
     assert np.isfinite(wide.embed([long])).all()
-    assert wide.fingerprint == f"{E5_DIRNAME}-d384-L512-int8"
+    assert wide.fingerprint == f"{E5_DIRNAME}-d384-L512-int8r"
 
 
 @pytest.mark.model
