@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from classifiers.labels import LABELS, SENTIMENTS, SPECIALTIES, STYLES  # noqa: E402
+from classifiers.labels import LABELS, SENTIMENTS, SPECIALTIES, STYLES
 
 RAW = Path(__file__).resolve().parents[1] / "classifiers" / "data" / "raw"
 

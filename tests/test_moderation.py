@@ -209,7 +209,7 @@ async def test_no_admin_rights_flags_and_tells_moderators(core: Core) -> None:
 async def test_question_is_routed(core: Core, monkeypatch: pytest.MonkeyPatch) -> None:
     routed: list[tuple[str, str]] = []
 
-    async def fake_route(event, specialty, redacted, ctx):  # type: ignore[no-untyped-def]
+    async def fake_route(event, specialty, redacted, ctx):
         routed.append((specialty, redacted))
         return [SendMessage(event.chat.id, "sent to a doctor", reply_to=event.message_id)]
 

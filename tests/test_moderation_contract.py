@@ -58,6 +58,10 @@ async def flag_post(bot: Running) -> dict[str, Any]:
     return await bot.fake.wait_for("sendMessage", in_chat(MODS), timeout=20)
 
 
+def edit_of(message_id: int) -> Any:
+    return lambda p: p["message_id"] == message_id
+
+
 def button(post: dict[str, Any], action: str) -> str:
     for row in post["reply_markup"]["inline_keyboard"]:
         for key in row:
@@ -131,7 +135,7 @@ async def test_warn_limit_mutes_and_appeal_is_answered(
             post = await flag_post(bot)
             posted = fake.messages_in(MODS)[-1]["message_id"]
             fake.press_button(MODS, posted, MODERATOR, button(post, "warn"))
-            await fake.wait_for("editMessageText", lambda p, m=posted: p["message_id"] == m)
+            await fake.wait_for("editMessageText", edit_of(posted))
         mute = await fake.wait_for("restrictChatMember", timeout=10)
         assert int(mute["user_id"]) == PATIENT
         assert fake.chat_member(GROUP, PATIENT)["status"] == "restricted"
