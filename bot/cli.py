@@ -10,13 +10,22 @@ from typing import Annotated
 import typer
 
 from bot.config import ConfigError, Settings, load_settings
+from bot.doctors_cli import doctors_command
 from bot.logs import setup_logging
+from bot.model_cli import bench_command, classify_command, eval_command, train_command
+from bot.stats_cli import stats_command
 
 cli = typer.Typer(no_args_is_help=True, add_completion=False, help="MedGuard moderation bot.")
 db_cli = typer.Typer(no_args_is_help=True, help="Database schema.")
 config_cli = typer.Typer(no_args_is_help=True, help="Configuration.")
 cli.add_typer(db_cli, name="db")
 cli.add_typer(config_cli, name="config")
+cli.command("doctors")(doctors_command)
+cli.command("classify")(classify_command)
+cli.command("train")(train_command)
+cli.command("eval")(eval_command)
+cli.command("bench")(bench_command)
+cli.command("stats")(stats_command)
 
 ConfigOption = Annotated[
     Path | None, typer.Option("--config", "-c", help="config file (default ./config.toml)")

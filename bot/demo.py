@@ -17,6 +17,7 @@ from handlers.actions import (
     BanMember,
     DeleteMessage,
     EditMessage,
+    Keyboard,
     MessengerError,
     RestrictMember,
     SendMessage,
@@ -40,7 +41,8 @@ USAGE = """Console demo — you type as a member of a health group; the bot answ
   dm <text>              a message in your private chat with the bot (e.g. dm /start)
   mod <text>             a message in the moderators' chat
   reply <id> <text>      reply to message #id in the group
-  press <data>           press a button by its callback data (e.g. mod:dismiss:1)
+  press <data>           press a button by its callback data (e.g. mod:dismiss:1, q:take:1);
+                         the press reaches the latest message that carries that button
   help | quit"""
 
 
@@ -48,6 +50,7 @@ USAGE = """Console demo — you type as a member of a health group; the bot answ
 class _Shown:
     chat: Chat
     text: str
+    buttons: Keyboard = ()
 
 
 class ConsoleMessenger:
@@ -66,6 +69,19 @@ class ConsoleMessenger:
         persona = next((k for k, u in PERSONAS.items() if u.id == chat_id), str(chat_id))
         return f"[private: {persona}]"
 
+    def chat(self, chat_id: int) -> Chat:
+        """The chat with this id: the group, the moderators' chat or a persona's private chat."""
+        return next((c for c in (GROUP, MODERATORS) if c.id == chat_id), None) or Chat(
+            id=chat_id, type="private"
+        )
+
+    def carrying(self, data: str) -> tuple[Chat, int] | None:
+        """The latest message still carrying a button with this callback data."""
+        for (_, message_id), shown in sorted(self.messages.items(), key=lambda i: -i[0][1]):
+            if any(button.data == data for row in shown.buttons for button in row):
+                return shown.chat, message_id
+        return None
+
     def remember(self, chat: Chat, text: str) -> int:
         """Store a member's message and return its id."""
         message_id = next(self.ids)
@@ -80,7 +96,9 @@ class ConsoleMessenger:
         match action:
             case SendMessage():
                 message_id = next(self.ids)
-                self.messages[(action.chat_id, message_id)] = _Shown(GROUP, action.text)
+                self.messages[(action.chat_id, message_id)] = _Shown(
+                    self.chat(action.chat_id), action.text, action.buttons
+                )
                 where = f" ↪ #{action.reply_to}" if action.reply_to else ""
                 self._print(f"{self.name(action.chat_id)} MedGuard #{message_id}{where}:")
                 self._print("  " + action.text.replace("\n", "\n  "))
@@ -103,6 +121,11 @@ class ConsoleMessenger:
             case EditMessage():
                 self._print(f"{self.name(action.chat_id)} MedGuard edits #{action.message_id}:")
                 self._print("  " + action.text.replace("\n", "\n  "))
+                for row in action.buttons:
+                    self._print("  " + "  ".join(f"[{b.text} → {b.data}]" for b in row))
+                self.messages[(action.chat_id, action.message_id)] = _Shown(
+                    self.chat(action.chat_id), action.text, action.buttons
+                )
             case AnswerCallback():
                 if action.text:
                     kind = "alert" if action.alert else "toast"
@@ -163,7 +186,8 @@ class Demo:
             return USAGE
         if head.startswith("@") and head[1:] in PERSONAS:
             self.persona = head[1:]
-            return self._message(GROUP, rest) if rest else f"(now typing as {self.persona})"
+            # "@doctor dm /available" switches persona and goes on with the rest of the line.
+            return self.parse(rest) if rest else f"(now typing as {self.persona})"
         if head == "dm" and rest:
             user = PERSONAS[self.persona]
             return self._message(Chat(id=user.id, type="private"), rest)
@@ -175,12 +199,15 @@ class Demo:
                 return "usage: reply <id> <text>"
             return self._message(GROUP, text, reply_to=int(target.lstrip("#")))
         if head == "press" and rest:
+            # A stale or unknown button is pressed where moderators' buttons live.
+            chat, message_id = self.messenger.carrying(rest) or (MODERATORS, None)
             return CallbackEvent(
                 update_id=next(self.update_ids),
                 id=f"cb{next(self.update_ids)}",
                 sender=PERSONAS[self.persona],
                 data=rest,
-                chat=MODERATORS,
+                chat=chat,
+                message_id=message_id,
             )
         return self._message(GROUP, line)
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
-import storage.models  # noqa: F401  (registers the tables on the metadata)
+import storage.doctors
+import storage.models
+import storage.stats  # noqa: F401  (these imports register the tables on the metadata)
 
 connection = context.config.attributes["connection"]
 context.configure(
