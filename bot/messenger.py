@@ -12,6 +12,13 @@ BOT_COMMANDS: tuple[tuple[str, str], ...] = (
     ("start", "MedGuard nədir / what MedGuard does"),
     ("help", "Kömək / help"),
     ("rules", "Qrup qaydaları / group rules"),
+    ("ask", "Həkimə sual / ask a doctor"),
+    ("doctors", "Təsdiqlənmiş həkimlər / verified doctors"),
+    ("appeal", "Qərardan şikayət / appeal a decision"),
+    ("doctor", "Həkim kimi qeydiyyat / register as a doctor"),
+    ("available", "Həkim: suallara açığam / doctor: available"),
+    ("away", "Həkim: məşğulam / doctor: away"),
+    ("answer", "Həkim: suala cavab / doctor: answer a question"),
 )
 
 

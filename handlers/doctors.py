@@ -25,6 +25,7 @@ from handlers import stats
 from handlers.actions import Action, AnswerCallback, Button, EditMessage, Keyboard, SendMessage
 from handlers.commands import language_of, reply
 from handlers.context import Context
+from handlers.emergency import reply_if_emergency
 from handlers.events import CallbackEvent, Command, MessageEvent, User
 from handlers.i18n import pick_language, text
 from storage import doctors as repo
@@ -575,6 +576,9 @@ async def on_ask(event: MessageEvent, command: Command, ctx: Context) -> list[Ac
     question = command.args.strip()
     if not question:
         return [reply(event, text(language, "doc_ask_usage"))]
+    # An emergency typed as /ask gets 103/112 at once, like any group message would.
+    if await reply_if_emergency(event, question, ctx) is not None:
+        return []
     specialty = await _specialty_of(question, ctx)
     redacted = redact(question, find_personal_data(question))
     return await route_question(event, specialty, redacted, ctx, source="ask")

@@ -29,6 +29,7 @@ from handlers.actions import (
 )
 from handlers.commands import reply
 from handlers.context import Context
+from handlers.emergency import emergency_reply, language_for, reply_if_emergency
 from handlers.events import CallbackEvent, Command, MessageEvent
 from handlers.i18n import LANGUAGES, pick_language, text
 from handlers.policy import decide
@@ -48,17 +49,6 @@ APPEALS_PER_HOUR = 3
 # -- reading and deciding ------------------------------------------------------------------
 
 
-def _language(verdict: Verdict, ctx: Context) -> str:
-    return verdict.language if verdict.language in LANGUAGES else ctx.services.moderation.language
-
-
-def _emergency_reply(event: MessageEvent, verdict: Verdict, language: str) -> SendMessage:
-    body = text(language, "emergency")
-    if verdict.self_harm:
-        body = text(language, "crisis") + "\n\n" + body
-    return SendMessage(event.chat.id, body, reply_to=event.message_id, thread_id=event.thread_id)
-
-
 async def _acted(ctx: Context, event: MessageEvent) -> set[str]:
     raw = await ctx.services.state.get(f"acted:{event.chat.id}:{event.message_id}")
     return {label for label in (raw or "").split(",") if label}
@@ -76,13 +66,12 @@ async def on_group_message(event: MessageEvent, ctx: Context) -> list[Action]:
     if reader is None or sender is None:
         return []
     before = await _acted(ctx, event)
-    quick = reader.quick(event.text)
     replied = False
-    if quick.has("emergency") and "emergency" not in before:
+    if "emergency" not in before:
         # Help first: no model batch and no database before this reply.
-        await _remember(ctx, event, before | {"emergency"})
-        await ctx.execute(_emergency_reply(event, quick, _language(quick, ctx)))
-        replied = True
+        replied = await reply_if_emergency(event, event.text, ctx) is not None
+        if replied:
+            await _remember(ctx, event, before | {"emergency"})
     verdict = (await reader.read([event.text]))[0]
     labels = set(verdict.labels) | ({"emergency"} if replied else set())
     doctor = await _is_doctor(ctx, sender.id)
@@ -91,13 +80,13 @@ async def on_group_message(event: MessageEvent, ctx: Context) -> list[Action]:
         await _record(ctx, event, verdict, labels, ())
         return []
     await _remember(ctx, event, before | labels)
-    language = _language(verdict, ctx)
+    language = language_for(verdict, ctx)
     dry_run = ctx.services.policy.dry_run
     taken: list[str] = []
     actions: list[Action] = []
     if decision.emergency:
         if not replied:
-            await ctx.execute(_emergency_reply(event, verdict, language))
+            await ctx.execute(emergency_reply(event, verdict, language))
         taken.append("emergency_reply")
     no_rights = False
     if decision.remove and not dry_run:

@@ -220,6 +220,13 @@ async def test_question_is_routed(core: Core, monkeypatch: pytest.MonkeyPatch) -
     assert await flags(core) == []
 
 
+async def test_emergency_typed_as_ask_gets_the_emergency_reply(core: Core) -> None:
+    messenger = moderator_messenger()
+    await core.handle(message("/ask sinəmdə kəskin ağrı var, sol qoluma vurur"), messenger)
+    [first, *_] = messenger.sent()
+    assert "103" in first.text
+
+
 async def test_benign_message_acts_on_nothing(core: Core) -> None:
     messenger = moderator_messenger()
     await core.handle(message("salam hamıya"), messenger)
