@@ -24,10 +24,8 @@ from aiogram.types import (
     ReplyParameters,
     Update,
 )
-from aiogram.types import Chat as AChat
-from aiogram.types import Message as AMessage
-from aiogram.types import User as AUser
 
+from bot.convert import update_event
 from bot.messenger import BOT_COMMANDS, classify_error
 from handlers.actions import (
     Action,
@@ -44,87 +42,15 @@ from handlers.actions import (
 )
 from handlers.core import Core
 from handlers.events import (
-    CallbackEvent,
-    Chat,
-    Entity,
     Event,
-    MessageEvent,
-    ReplyRef,
-    User,
 )
 
 log = logging.getLogger(__name__)
 
 
-def _user(user: AUser) -> User:
-    return User(
-        id=user.id,
-        first_name=user.first_name,
-        username=user.username,
-        language=user.language_code,
-        is_bot=user.is_bot,
-    )
-
-
-def _chat(chat: AChat) -> Chat:
-    return Chat(id=chat.id, type=str(chat.type), title=chat.title)
-
-
-def _kind(message: AMessage) -> str:
-    if message.text is not None:
-        return "text"
-    if message.caption is not None:
-        return "caption"
-    for kind in ("photo", "sticker", "video", "voice", "document", "animation", "audio"):
-        if getattr(message, kind, None):
-            return kind
-    return "service"
-
-
-def _message(update_id: int, message: AMessage, *, edited: bool) -> MessageEvent:
-    reply = message.reply_to_message
-    entities = message.entities or message.caption_entities or []
-    return MessageEvent(
-        update_id=update_id,
-        chat=_chat(message.chat),
-        sender=_user(message.from_user) if message.from_user else None,
-        message_id=message.message_id,
-        date=message.date,
-        text=message.text or message.caption or "",
-        kind=_kind(message),
-        reply_to=ReplyRef(
-            message_id=reply.message_id,
-            sender_id=reply.from_user.id if reply.from_user else None,
-            from_bot=bool(reply.from_user and reply.from_user.is_bot),
-            text=reply.text or reply.caption or "",
-        )
-        if reply
-        else None,
-        thread_id=message.message_thread_id if message.is_topic_message else None,
-        entities=tuple(Entity(str(e.type), e.offset, e.length) for e in entities),
-        edited=edited,
-        new_members=tuple(_user(u) for u in message.new_chat_members or ()),
-    )
-
-
 def to_event(update: Update) -> Event | None:
     """Convert an aiogram Update into a neutral event (None for kinds MedGuard ignores)."""
-    if update.message is not None:
-        return _message(update.update_id, update.message, edited=False)
-    if update.edited_message is not None:
-        return _message(update.update_id, update.edited_message, edited=True)
-    query = update.callback_query
-    if query is not None:
-        source = query.message
-        return CallbackEvent(
-            update_id=update.update_id,
-            id=query.id,
-            sender=_user(query.from_user),
-            data=query.data or "",
-            chat=_chat(source.chat) if source else None,
-            message_id=source.message_id if source else None,
-        )
-    return None
+    return update_event(update)
 
 
 def _permissions(lift: bool) -> ChatPermissions:
