@@ -69,7 +69,7 @@ def train_command(
     ] = False,
     out: Annotated[Path | None, typer.Option(help="artifacts folder (default: shipped)")] = None,
 ) -> None:
-    """Train the heads and the n-gram model on the corpus; tune thresholds on the dev split."""
+    """Train the heads and n-gram model; thresholds from 5-fold out-of-fold scores."""
     from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
     from classifiers.encoder import Encoder, ensure_encoder
@@ -104,7 +104,6 @@ def train_command(
             seed=seed,
             extra_examples=extra,
             progress=progress,
-            cache_dir=settings.storage.data_dir / "embeddings",
         )
     typer.echo(
         json.dumps(

@@ -3,16 +3,16 @@
 Label score = max(rule weight * rule score, w * n-gram + (1 - w) * encoder head). The equal
 average of the two models generalised best on independent text (MODELS.md); rules only ever
 raise a score, which is how they add recall for emergencies, personal data, spam and myths.
-Thresholds and rule weights per label are chosen on the dev split at training time and stored
-with the artifacts; callers may override the thresholds.
+Thresholds and rule weights per label are chosen on out-of-fold scores over train+dev (5 folds
+by group) at training time and stored with the artifacts; callers may override the thresholds.
 `quick` skips the encoder (rules + n-gram, own thresholds) for the emergency fast path.
 
 Emergency is decided by an explicit rule instead of one low threshold on the max:
   emergency <=> a strong rule hit (best emergency rule score >= `rule`)
              or the model score >= the emergency threshold
              or a weaker rule hit (>= `floor`) that the model supports (>= `support`).
-The three numbers are chosen on dev at training time (recall under a precision floor and a
-benign false-alarm budget); `reasons` say which branch fired.
+The three numbers are chosen on out-of-fold scores at training time (recall under a precision
+floor and a benign false-alarm budget); `reasons` say which branch fired.
 """
 
 from __future__ import annotations
