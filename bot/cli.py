@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -105,8 +106,25 @@ def config_check(config: ConfigOption = None) -> None:
     typer.echo(settings.model_dump_json(indent=2))
 
 
+_M_ARENA_MAX = -8  # glibc's mallopt parameter number (malloc.h)
+
+
+def _limit_malloc_arenas() -> None:
+    """Cap glibc's per-thread malloc arenas before torch starts its threads.
+
+    Each of torch's worker threads otherwise gets its own arena, and freed activation buffers
+    stay resident in all of them: ~170 MB more peak memory over a day of messages.
+    """
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:  # not glibc (macOS, musl): nothing to tune
+        return
+    libc.mallopt(_M_ARENA_MAX, 2)
+
+
 def main() -> None:
     """Entry point of the console script."""
+    _limit_malloc_arenas()
     cli()
 
 

@@ -20,6 +20,7 @@ import math
 import shutil
 import struct
 import tempfile
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -36,6 +37,7 @@ __all__ = [
     "E5_DIRNAME",
     "MIN_ENGINE_COSINE",
     "QUERY_PREFIX",
+    "CONVERTER_VERSION",
     "VERIFICATION_FILE",
     "Encoder",
     "EncoderError",
@@ -53,6 +55,14 @@ QUERY_PREFIX = "query: "
 VERIFICATION_FILE = "engine-check.json"
 MIN_ENGINE_COSINE = 0.999
 
+# Bumped whenever `convert` writes a different folder: older cached folders are rebuilt.
+CONVERTER_VERSION = 2
+# Letters outside ASCII and Cyrillic that pieces may hold: Azerbaijani/Turkish and the common
+# Western European accents. Pieces with any other letter (CJK, Arabic, Polish ł...) are dropped
+# from the vocabulary: they can only match text containing those letters, so az/ru/en text
+# tokenises exactly as before, and the tokenizer needs half the memory (~135 MB, not 290 MB).
+_KEPT_LETTERS = frozenset("əıöüşçğƏİÖÜŞÇĞâîûÂÎÛéèêëáàäíìïóòôúùñÉÈÁÀÄÓÒÚÙÑ")
+_SHARED_MARKS = ("COMBINING", "VARIATION SELECTOR")
 _MAGIC = b"E5S1"
 _VERSION = 1
 _QK = 32  # weights per Q4_0 block
@@ -253,8 +263,25 @@ def _read_tensors(
         yield key, values.reshape(shape)
 
 
-def _write_tokenizer(tokenizer_json: Path, header: Q4Header, out_dir: Path) -> None:
-    """Copy `tokenizer.json` beside its config, refusing one that does not fit the model."""
+def _kept_piece(piece: str) -> bool:
+    """Whether a vocabulary piece can match Azerbaijani, Russian or English text."""
+    for ch in piece:
+        if ch.isascii() or ch in _KEPT_LETTERS or "\u0400" <= ch <= "\u04ff":
+            continue
+        category = unicodedata.category(ch)
+        if category[0] == "L" or (
+            # Combining accents and emoji variation selectors are shared by all scripts.
+            category[0] == "M" and not unicodedata.name(ch, "").startswith(_SHARED_MARKS)
+        ):
+            return False
+    return True
+
+
+def _write_tokenizer(tokenizer_json: Path, header: Q4Header, out_dir: Path) -> list[int]:
+    """Write the pruned `tokenizer.json` beside its config; return the kept old ids, in order.
+
+    Refuses a tokenizer that does not fit the model.
+    """
     from tokenizers import Tokenizer
 
     tok = Tokenizer.from_file(str(tokenizer_json))
@@ -267,7 +294,20 @@ def _write_tokenizer(tokenizer_json: Path, header: Q4Header, out_dir: Path) -> N
             f"{tokenizer_json} does not match the model: vocabulary {size} pieces vs "
             f"{header.n_pieces}, special ids off: {wrong}"
         )
-    shutil.copyfile(tokenizer_json, out_dir / "tokenizer.json")
+    data = json.loads(tokenizer_json.read_text(encoding="utf-8"))
+    vocab = data["model"]["vocab"]
+    special_ids = {int(t["id"]) for t in data.get("added_tokens", [])} | set(ids.values())
+    kept = [i for i, (piece, _) in enumerate(vocab) if i in special_ids or _kept_piece(piece)]
+    new_id = {old: new for new, old in enumerate(kept)}
+    data["model"]["vocab"] = [vocab[i] for i in kept]
+    data["model"]["unk_id"] = new_id[int(data["model"]["unk_id"])]
+    for added in data.get("added_tokens", []):
+        added["id"] = new_id[int(added["id"])]
+    processor = data.get("post_processor") or {}
+    for special in processor.get("special_tokens", {}).values():
+        special["ids"] = [new_id[int(i)] for i in special["ids"]]
+    (out_dir / "tokenizer.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    tok = Tokenizer.from_file(str(out_dir / "tokenizer.json"))
     special = {
         "bos_token": "<s>",
         "eos_token": "</s>",
@@ -301,6 +341,7 @@ def _write_tokenizer(tokenizer_json: Path, header: Q4Header, out_dir: Path) -> N
     }
     (out_dir / "tokenizer_config.json").write_text(json.dumps(config, indent=2) + "\n")
     (out_dir / "special_tokens_map.json").write_text(json.dumps(special, indent=2) + "\n")
+    return kept
 
 
 def convert(q4_path: Path, tokenizer_json: Path, out_dir: Path) -> None:
@@ -311,15 +352,17 @@ def convert(q4_path: Path, tokenizer_json: Path, out_dir: Path) -> None:
     buf = q4_path.read_bytes()
     header, entries = _parse(buf)
     out_dir.mkdir(parents=True, exist_ok=True)
-    _write_tokenizer(tokenizer_json, header, out_dir)  # first: a wrong tokenizer fails fast
-    # fp16 halves the folder (241 MB); the file's fp32 tensors are fp16 values already and the
+    kept = _write_tokenizer(tokenizer_json, header, out_dir)  # first: a wrong one fails fast
+    # fp16 halves the folder; the file's fp32 tensors are fp16 values already and the
     # rounding of dequantised weights (< 5e-4 relative) is far below the 4-bit noise.
     tensors = {
         key: values.astype(np.float16) for key, values in _read_tensors(buf, header, entries)
     }
+    word = "embeddings.word_embeddings.weight"
+    tensors[word] = np.ascontiguousarray(tensors[word][kept])
     save_file(tensors, str(out_dir / "model.safetensors"), metadata={"format": "pt"})
     config = BertConfig(
-        vocab_size=header.vocab_size,
+        vocab_size=len(kept),
         hidden_size=header.hidden_size,
         num_hidden_layers=header.num_layers,
         num_attention_heads=header.num_heads,
@@ -386,15 +429,28 @@ def _build_verified(folder: Path) -> None:
         convert(q4_path, tokenizer_json, folder)
         record = verify_against_engine(folder)
         record["header"] = asdict(read_q4_header(q4_path))
+        record["converter"] = CONVERTER_VERSION
     (folder / VERIFICATION_FILE).write_text(json.dumps(record, indent=2) + "\n")
+
+
+def _converter_version(folder: Path) -> int | None:
+    try:
+        record = json.loads((folder / VERIFICATION_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    version = record.get("converter", 1) if isinstance(record, dict) else None
+    return version if isinstance(version, int) else None
 
 
 def ensure_encoder(cache_dir: Path) -> Path:
     """Return `cache_dir / "multilingual-e5-small"`, building and verifying it if missing."""
     target = cache_dir / E5_DIRNAME
+    stale = False
     if (target / VERIFICATION_FILE).is_file():
-        return target
-    if target.exists():
+        if _converter_version(target) == CONVERTER_VERSION:
+            return target
+        stale = True  # built by an older converter: rebuilt below, then swapped in
+    elif target.exists():
         # Only complete, verified folders are ever renamed into place, so this one is foreign.
         raise EncoderError(f"{target} exists but holds no {VERIFICATION_FILE}; remove it")
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -407,10 +463,15 @@ def ensure_encoder(cache_dir: Path) -> Path:
         staging.chmod(0o755)
         for file in staging.iterdir():
             file.chmod(0o644)
+        if stale:
+            old = Path(tempfile.mkdtemp(prefix=f".{E5_DIRNAME}.old.", dir=cache_dir))
+            with contextlib.suppress(OSError):  # another process may have swapped it already
+                target.rename(old / E5_DIRNAME)
+            shutil.rmtree(old, ignore_errors=True)
         try:
             staging.rename(target)
         except OSError:
-            if not (target / VERIFICATION_FILE).is_file():
+            if _converter_version(target) != CONVERTER_VERSION:
                 raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -458,7 +519,7 @@ def _row_int8_linear() -> type[torch.nn.Module]:
             # Symmetric per row: max|x| / 127 is the row's step, so each row spans [-127, 127]
             # (no zero point, so the integer product needs no correction term).
             step = rows.abs().amax(dim=1, keepdim=True).clamp_(min=1e-12).div_(127.0)
-            q = torch.div(rows, step).round_().to(torch.int8)
+            q = rows.mul(step.reciprocal()).round_().to(torch.int8)
             acc = torch._int_mm(q, self.weight_t)  # int32, exact: |sum| <= K * 127 * 127
             y = acc.float().mul_(step)
             if self.bias is None:
@@ -473,20 +534,38 @@ def _row_int8_linear() -> type[torch.nn.Module]:
     return RowInt8Linear
 
 
-_STABLE_ATTENTION = "medguard_fp64"
-# Attention scores held at once per chunk of the batch (float64): ~32 MB whatever the length.
-_ATTENTION_CHUNK_SCORES = 1 << 22
+_STABLE_ATTENTION = "medguard_unpadded"
+
+
+def _real_lengths(mask: torch.Tensor | None, batch: int, k_len: int) -> list[int] | None:
+    """Each row's count of real keys when they form a prefix (right padding), else None."""
+    import torch
+
+    if mask is None:
+        return [k_len] * batch
+    if mask.dtype != torch.bool or mask.dim() != 4:
+        return None
+    keys = mask[:, 0, 0, :] if mask.size(2) else mask.new_zeros((mask.size(0), k_len))
+    if keys.size(0) == 1 and batch > 1:
+        keys = keys.expand(batch, -1)
+    lengths = keys.sum(dim=-1)
+    prefix = torch.arange(k_len, device=keys.device)[None, :] < lengths[:, None]
+    if not torch.equal(prefix, keys) or not bool((mask == keys[:, None, None, :]).all()):
+        return None  # not a plain padding mask (causal, sliding...): use the general path
+    return [int(n) for n in lengths]
 
 
 @functools.cache
 def _stable_attention() -> str:
     """Register (once) an attention implementation whose result ignores batch and padding.
 
-    With per-row int8 Linears, the fp32 attention matmuls are the last place where a token's
-    result depends on the shape of its batch (kernels block and sum differently for another
-    width), and int8 rounding blows those last-bit differences up to cosine 0.999. Computing
-    attention in float64 makes them vanish in the cast back to float32: a text embeds exactly
-    the same alone, next to longer texts, or padded. Returns the implementation's name.
+    With per-row int8 Linears, attention is the last place where a token's result depends on
+    the shape of its batch: kernels block and sum differently for another width, and int8
+    rounding in the next layer blows those last-bit differences up to cosine 0.999. Here each
+    sequence attends over its real tokens only, one at a time, so the kernel sees exactly the
+    shapes it sees for that text alone: a text embeds identically alone, next to longer texts,
+    or padded. It is also cheaper than attending over padding. Returns the implementation's
+    name.
     """
     import torch
     from transformers import AttentionInterface
@@ -502,28 +581,30 @@ def _stable_attention() -> str:
         dropout: float = 0.0,
         **kwargs: Any,
     ) -> tuple[torch.Tensor, None]:
-        scale = query.size(-1) ** -0.5 if scaling is None else scaling
+        sdpa = torch.nn.functional.scaled_dot_product_attention
         batch, heads, q_len, _ = query.shape
         k_len = key.size(-2)
-        step = max(1, _ATTENTION_CHUNK_SCORES // max(1, heads * q_len * k_len))
-        parts = []
-        for start in range(0, batch, step):
-            q = query[start : start + step].double()
-            k = key[start : start + step].double()
-            v = value[start : start + step].double()
-            scores = torch.matmul(q, k.transpose(-1, -2)).mul_(scale)
-            if attention_mask is not None:
-                mask = attention_mask
-                if mask.size(0) > 1:
-                    mask = mask[start : start + step]
-                if mask.dtype == torch.bool:
-                    # Finite: a row with every key masked averages instead of turning NaN.
-                    scores.masked_fill_(~mask, torch.finfo(torch.float64).min)
-                else:
-                    scores.add_(mask.double())
-            probs = torch.softmax(scores, dim=-1)
-            parts.append(torch.matmul(probs, v).to(query.dtype))
-        out = torch.cat(parts) if len(parts) > 1 else parts[0]
+        lengths = _real_lengths(attention_mask, batch, k_len) if q_len == k_len else None
+        if lengths is None:
+            out = sdpa(query, key, value, attn_mask=attention_mask, scale=scaling)
+            return out.transpose(1, 2).contiguous(), None
+        out = query.new_zeros(query.shape)
+        # Rows of one length go together: the kernel computes each (sequence, head) on its own,
+        # so only the length matters, and the encoder hands batches sorted by length.
+        start = 0
+        while start < batch:
+            n = lengths[start]
+            stop = start + 1
+            while stop < batch and lengths[stop] == n:
+                stop += 1
+            if n:
+                out[start:stop, :, :n] = sdpa(
+                    query[start:stop, :, :n].contiguous(),
+                    key[start:stop, :, :n].contiguous(),
+                    value[start:stop, :, :n].contiguous(),
+                    scale=scaling,
+                )
+            start = stop
         return out.transpose(1, 2).contiguous(), None
 
     AttentionInterface.register(_STABLE_ATTENTION, attention)
@@ -593,6 +674,21 @@ def _quantize_int8(model: torch.nn.Module) -> torch.nn.Module:
         parent = model.get_submodule(parent_name) if parent_name else model
         setattr(parent, child, linear_cls(module))
     return model
+
+
+# Tokens per forward pass: bounds activation memory (~10 MB per FFN tensor) for long posts,
+# while short messages still go `batch_size` at a time.
+_BATCH_TOKENS = 2048
+
+
+def _token_batches(order: list[int], lengths: list[int], batch_size: int) -> Iterator[list[int]]:
+    """Cut `order` (longest first) into batches of <= batch_size rows and ~_BATCH_TOKENS tokens."""
+    start = 0
+    while start < len(order):
+        width = max(1, lengths[order[start]])
+        take = max(1, min(batch_size, _BATCH_TOKENS // width))
+        yield order[start : start + take]
+        start += take
 
 
 class Encoder:
@@ -684,9 +780,10 @@ class Encoder:
     @property
     def fingerprint(self) -> str:
         """Names the variant whose embeddings these are (for caches and trained heads)."""
-        # "int8r": per-row activation scales (embeddings independent of the batch); the old
-        # per-tensor "int8" embeddings differ, so caches and heads keyed by the old name lapse.
-        precision = "int8r" if self._quantized else "fp32"
+        # "int8u": per-row activation scales and unpadded fp32 attention (embeddings independent
+        # of the batch). Earlier variants ("int8" per-tensor, "int8r" float64 attention) embed a
+        # little differently, so caches and heads keyed by their names lapse.
+        precision = "int8u" if self._quantized else "fp32"
         return f"{self._name}-d{self._dim}-L{self._max_length}-{precision}"
 
     def embed(self, texts: Sequence[str], batch_size: int = 32) -> npt.NDArray[np.float32]:
@@ -709,8 +806,7 @@ class Encoder:
         # Longest first: batches of similar length waste little on padding.
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]), reverse=True)
         with torch.inference_mode():
-            for start in range(0, len(order), batch_size):
-                rows = order[start : start + batch_size]
+            for rows in _token_batches(order, [len(i) for i in ids], batch_size):
                 width = len(ids[rows[0]])
                 input_ids = np.full((len(rows), width), self._pad_id, dtype=np.int64)
                 mask = np.zeros((len(rows), width), dtype=np.int64)

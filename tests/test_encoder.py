@@ -21,6 +21,7 @@ import pytest
 
 from classifiers import encoder as enc
 from classifiers.encoder import (
+    CONVERTER_VERSION,
     E5_DIRNAME,
     VERIFICATION_FILE,
     Encoder,
@@ -115,7 +116,7 @@ def test_ensure_encoder_race_leaves_one_complete_folder(
     def fake_build(folder: Path) -> None:
         both_building.wait(timeout=10)
         (folder / "model.safetensors").write_text(folder.name)
-        (folder / VERIFICATION_FILE).write_text("{}")
+        (folder / VERIFICATION_FILE).write_text(json.dumps({"converter": CONVERTER_VERSION}))
 
     monkeypatch.setattr(enc, "_build_verified", fake_build)
     results: list[Path] = []
@@ -141,6 +142,25 @@ def test_ensure_encoder_race_leaves_one_complete_folder(
     ]
 
 
+def test_ensure_encoder_rebuilds_a_folder_from_an_older_converter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = tmp_path / E5_DIRNAME
+    old.mkdir()
+    (old / "model.safetensors").write_text("old")
+    (old / VERIFICATION_FILE).write_text("{}")  # converter 1 wrote no version
+
+    def fake_build(folder: Path) -> None:
+        (folder / "model.safetensors").write_text("new")
+        (folder / VERIFICATION_FILE).write_text(json.dumps({"converter": CONVERTER_VERSION}))
+
+    monkeypatch.setattr(enc, "_build_verified", fake_build)
+    assert ensure_encoder(tmp_path) == old
+    assert (old / "model.safetensors").read_text() == "new"
+    assert [p.name for p in tmp_path.iterdir()] == [E5_DIRNAME]
+    assert ensure_encoder(tmp_path) == old  # current now: left as is
+
+
 def test_ensure_encoder_refuses_an_unverified_folder(tmp_path: Path) -> None:
     (tmp_path / E5_DIRNAME).mkdir()
     with pytest.raises(EncoderError, match="remove it"):
@@ -162,7 +182,9 @@ def test_converted_folder_matches_the_header(e5_dir: Path) -> None:
     assert config["num_hidden_layers"] == header.num_layers == 12
     assert config["num_attention_heads"] == header.num_heads
     assert config["intermediate_size"] == header.intermediate_size
-    assert config["vocab_size"] == header.vocab_size
+    # Pieces of alphabets other than Latin/Cyrillic are dropped (about half the vocabulary).
+    vocab = config["vocab_size"]
+    assert 120_000 < vocab < header.vocab_size
     assert config["max_position_embeddings"] == header.max_positions
     assert config["type_vocab_size"] == header.type_vocab_size
     assert config["layer_norm_eps"] == header.layer_norm_eps == 1e-12
@@ -172,13 +194,35 @@ def test_converted_folder_matches_the_header(e5_dir: Path) -> None:
     assert len(shapes) == 5 + 16 * header.num_layers
     assert dtypes == {"F16"}
     hid, ffn = header.hidden_size, header.intermediate_size
-    assert shapes["embeddings.word_embeddings.weight"] == (header.vocab_size, hid)
+    assert shapes["embeddings.word_embeddings.weight"] == (vocab, hid)
     assert shapes["embeddings.position_embeddings.weight"] == (header.max_positions, hid)
     assert shapes["encoder.layer.11.intermediate.dense.weight"] == (ffn, hid)
     assert shapes["encoder.layer.11.output.dense.weight"] == (hid, ffn)
     record = json.loads((e5_dir / VERIFICATION_FILE).read_text())
     assert record["min_cosine"] >= 0.999
     assert record["header"]["vocab_size"] == header.vocab_size
+    assert record["converter"] == CONVERTER_VERSION
+
+
+@pytest.mark.model
+def test_pruned_tokenizer_splits_az_ru_en_text_as_the_original(e5_dir: Path) -> None:
+    from tokenizers import Tokenizer
+
+    with packaged_sources() as (_, tokenizer_json):
+        original = Tokenizer.from_file(str(tokenizer_json))
+    pruned = Tokenizer.from_file(str(e5_dir / "tokenizer.json"))
+    texts = [
+        *SENTENCES,
+        "Ərim üçün öskürək şərbəti, İlham həkim dedi 👍🏻 ❤️",
+        "ПРИВЕТ всем!!! голова болит 3 дня, что делать?? café naïve",
+        "call 103 now, t.me/x_y?z=1 — 50% OFF €9.99 ½ ™",
+    ]
+    for text in texts:
+        a, b = original.encode("query: " + text), pruned.encode("query: " + text)
+        assert b.tokens == a.tokens, text
+    # Other alphabets' letters become <unk> rather than failing.
+    other = pruned.encode("query: 你好 שלום")
+    assert pruned.token_to_id("<unk>") in other.ids
 
 
 @pytest.mark.model
@@ -273,7 +317,7 @@ def test_long_text_is_truncated(e5_dir: Path, int8: Encoder) -> None:
     # Asking for more than the model's 512 positions is capped instead of failing.
     wide = Encoder.load(e5_dir, max_length=4096)
     assert np.isfinite(wide.embed([long])).all()
-    assert wide.fingerprint == f"{E5_DIRNAME}-d384-L512-int8r"
+    assert wide.fingerprint == f"{E5_DIRNAME}-d384-L512-int8u"
 
 
 @pytest.mark.model
