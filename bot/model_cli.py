@@ -128,7 +128,10 @@ async def _feedback(settings: Settings) -> list[dict[str, object]]:
 
 def eval_command(
     config: ConfigOption = None,
-    split: Annotated[str, typer.Option(help="test | dev | train")] = "test",
+    split: Annotated[
+        str,
+        typer.Option(help="test | dev | train | independent (written apart, never trained on)"),
+    ] = "test",
     quick: Annotated[bool, typer.Option(help="rules + n-gram only, no encoder")] = False,
 ) -> None:
     """Per-label precision/recall/F1 and the rest of the report on the held-out split."""

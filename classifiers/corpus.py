@@ -395,8 +395,15 @@ def load_answers(path: Path) -> list[Answer]:
     return out
 
 
+# Written by someone who never saw the training corpus, to measure generalisation: never
+# trained or tuned on. It holds group messages only (no doctors' answers).
+INDEPENDENT = "independent"
+
+
 def load_split(data_dir: Path, split: str) -> tuple[list[Example], list[Answer]]:
-    """Messages and answers of the `split` files in `data_dir`."""
+    """Messages and answers of the `split` files in `data_dir` (or the independent set)."""
+    if split == INDEPENDENT:
+        return load_examples(data_dir / "holdout" / f"{INDEPENDENT}.jsonl"), []
     return (
         load_examples(data_dir / f"messages.{split}.jsonl"),
         load_answers(data_dir / f"answers.{split}.jsonl"),
