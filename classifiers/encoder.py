@@ -34,10 +34,10 @@ if TYPE_CHECKING:
     from transformers import PreTrainedModel, PreTrainedTokenizerBase
 
 __all__ = [
+    "CONVERTER_VERSION",
     "E5_DIRNAME",
     "MIN_ENGINE_COSINE",
     "QUERY_PREFIX",
-    "CONVERTER_VERSION",
     "VERIFICATION_FILE",
     "Encoder",
     "EncoderError",
@@ -582,7 +582,7 @@ def _stable_attention() -> str:
         **kwargs: Any,
     ) -> tuple[torch.Tensor, None]:
         sdpa = torch.nn.functional.scaled_dot_product_attention
-        batch, heads, q_len, _ = query.shape
+        batch, _, q_len, _ = query.shape
         k_len = key.size(-2)
         lengths = _real_lengths(attention_mask, batch, k_len) if q_len == k_len else None
         if lengths is None:
