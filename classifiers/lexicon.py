@@ -449,6 +449,61 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     ),
     Cue("violence", r"öldürəcə(?:m|yəm|k) deyir|убь[юе]т{G}(?:говорит|грозит)", 0.85),
     Cue("unconscious", r"yarı ?(?:m )?huş\w*|(?:reaksiya|cavab) vermir\w*", 0.75),
+    # found missing on the grown corpus: hanging, "my last night", pills in translit, stabs,
+    # carbon monoxide, amputations, infants' laboured breathing, labour warning signs
+    Cue(
+        "self_harm",
+        r"özümü{G1}(?:as|öldür|kəs|yandır|zəhərlə)\w*|(?:ip|ipi|kəndir)\w*{G1}hazır\w*"
+        r"|(?:bu|mənim üçün)\W+(?:\w+\W+)?son gecə\w*|hamı\w*{G1}(?:bağışlayın|halal\w*)"
+        r"|əlvida\w*",
+        0.85,
+    ),
+    Cue(
+        "self_harm",
+        r"(?:naglotal|vypil|vypila|proglotil|nayel)\w*(?:\W+\w+){0,3}?\W+(?:tablet|lekarstv|pachk)"
+        r"|(?:купил|накопил|собрал)\w*(?:\W+\w+){0,2}?\W+пач\w+ (?:таблеток|снотворн\w*)"
+        r"|(?:выпил|наглотал|проглотил)\w*(?:\W+\w+){0,2}?\W+пачк\w*",
+        0.9,
+    ),
+    Cue(
+        "poisoning",
+        r"insulin\w*{G}(?:çox|artıq|səhv|iki dəfə)\w*{G1}vur\w*|(?:çox|artıq) insulin\w*"
+        r"|dose\w*(?:\W+\w+){0,5}?\W+(?:deadly|lethal|fatal)",
+        0.85,
+    ),
+    Cue(
+        "poisoning",
+        r"dəm qaz\w*|is qaz\w*|dəm vur\w*|qazdan zəhərlən\w*|угар\w*|carbon monoxide"
+        r"|(?:ocaq|ojaq|soba|peç|kömür|manqal|qaz sobası)\w*{G}"
+        r"(?:baş\w*{G1}(?:fırlan|gicəllən|ağrı)|qus|huş|yuxul|bayıl|oyat)\w*",
+        0.85,
+    ),
+    Cue(
+        "trauma",
+        r"bıçaq\w*{G1}(?:dəydi|dəyib|vurdu|vurub|sancdı|sancıb|soxdu|soxub)\w*"
+        r"|ножев\w*|пырнул\w*|(?:ударил|ранил)\w*{G1}нож\w*|stabbed"
+        r"|(?:отрезал|оторвал)\w*{G1}(?:палец|пальц|руку|ногу|кисть)"
+        r"|(?:палец|пальц\w*){G1}(?:отрезал|оторвал)\w*"
+        r"|barmağ\w*{G1}(?:kəsildi|kəsilib|qopdu|qopub|üzüldü)"
+        r"|(?:finger|thumb)\w* (?:was )?cut off",
+        0.85,
+    ),
+    Cue(
+        "breathing",
+        r"qabırğa\w*{G1}(?:içəri )?çəkil\w*|burun pər\w*{G1}oyna\w*"
+        r"|втягива\w*{G}(?:ребр|межребер)\w*|раздува\w* ноздр\w*"
+        r"|(?:opuh|opux|otek|otekl)\w*{G}(?:gorl|gortan|yazyk)\w*"
+        r"|(?:gorlo|gortan)\w*{G1}(?:opuh|opux|otek)\w*",
+        0.85,
+    ),
+    Cue(
+        "gynecology",
+        r"(?:suyu|sular)\w*{G1}(?:gəlib|gəldi|açılıb|axdı|axır){G}yaşıl|yaşıl su"
+        r"|(?:uşağ|körpə)\w*{G1}hərəkət\w*{G1}(?:hiss etmirəm|yoxdur|yoxdu|hiss olunmur)"
+        r"|(?:не чувствую|перестал\w*){G1}шевел\w*|зелен\w* вод\w*"
+        r"|baby (?:isn.t|is not|stopped|hasn.t been) moving",
+        0.85,
+    ),
 )
 
 # Cardiac cues that, together with chest pain, make a heart attack likely.

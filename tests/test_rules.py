@@ -391,6 +391,18 @@ INDIRECT_EMERGENCIES = [
     ("krov ne ostanavlivaetsya, syn porezal ruku", "bleeding"),
     ("oglumun xayasi birden sisdi ve cox agriyir", "urology"),
     ("qardasimin tutmasi 5 deqiqedir kecmir", "seizure"),
+    ("ozumu asmaq isteyirem ip hazirdi", "self_harm"),
+    ("menim ucun bu son gecedi, hamiya bagislayin", "self_harm"),
+    ("ya bolshe ne vyderzhu, naglotalas tabletok, ne govorite mame", "self_harm"),
+    ("Сегодня купила две пачки таблеток. Они лежат передо мной.", "self_harm"),
+    ("yoldasim insulin iynesini cox vurub deyesen, danismir", "poisoning"),
+    ("isinmaq ucun ojaq yandirdiq, usaqlarin basi firlanir qusur", "poisoning"),
+    ("what's the max dose of paracetamol before it becomes deadly?", "poisoning"),
+    ("qarnima bicaq deydi, kicik yaradi amma agri artir", "trauma"),
+    ("палец отрезало на работе, лежит в пакете", "trauma"),
+    ("u docheri opuxlo gorlo posle oreshkov, dishit s trudom", "breathing"),
+    ("Uşaq 3 aylıqdır, nəfəs alanda qabırğaları içəri çəkilir", "breathing"),
+    ("38 hefte suyu gelib yasil rengde, usagin hereketini hiss etmirem", "gynecology"),
 ]
 NOT_EMERGENCIES_CONTEXT = [
     "Qonşumuz dünən vəfat etdi, deyirlər infarkt olub, Allah rəhmət eləsin",
@@ -403,6 +415,11 @@ NOT_EMERGENCIES_CONTEXT = [
     "usagimin qizdirmasi 38.5 ne edim",
     "My child has a 38.5 fever, what can I give him?",
     "şəkərim 5.6 çıxıb, normaldır?",
+    "hamiya sag olun, cox komek etdiniz",
+    "dunen soba yandirdiq, ev isti idi",
+    "bicaq aldim metbexe, cox itidir",
+    "ozumu yaxsi hiss edirem artiq",
+    "insulin vurmaq lazimdir yoxsa hebler bes edir?",
 ]
 
 
