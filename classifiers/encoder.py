@@ -676,6 +676,19 @@ def _quantize_int8(model: torch.nn.Module) -> torch.nn.Module:
     return model
 
 
+_ID_CHECK_TEXT = "query: Uşağın qızdırması 38.5, что делать? Fever " * 40
+
+
+def _same_ids(tokenizer: PreTrainedTokenizerBase, backend: Any, max_length: int) -> bool:
+    """Whether the Rust tokenizer alone reproduces the wrapper's ids (specials, truncation)."""
+    expected = tokenizer(_ID_CHECK_TEXT, truncation=True, max_length=max_length)["input_ids"]
+    backend.enable_truncation(max_length)
+    backend.no_padding()
+    ok = bool(backend.encode(_ID_CHECK_TEXT, add_special_tokens=True).ids == expected)
+    backend.no_truncation()
+    return ok
+
+
 # Tokens per forward pass: bounds activation memory (~10 MB per FFN tensor) for long posts,
 # while short messages still go `batch_size` at a time.
 _BATCH_TOKENS = 2048
@@ -712,6 +725,7 @@ class Encoder:
         self._prefix = prefix
         self._name = name
         self._quantized = quantized
+        self._backend_max_length: int | None = None
         pad = tokenizer.pad_token_id
         # Padded positions are masked out, so any id would do when a tokenizer defines none.
         self._pad_id = pad if isinstance(pad, int) else 0
@@ -786,6 +800,26 @@ class Encoder:
         precision = "int8u" if self._quantized else "fp32"
         return f"{self._name}-d{self._dim}-L{self._max_length}-{precision}"
 
+    def _token_ids(self, texts: list[str]) -> list[list[int]]:
+        backend = getattr(self._tokenizer, "backend_tokenizer", None)
+        if backend is None or self._backend_max_length != self._max_length:
+            if backend is not None and _same_ids(self._tokenizer, backend, self._max_length):
+                # Transformers' wrapper costs ~0.2 ms a text converting Rust encodings to
+                # Python; the Rust tokenizer alone gives the same ids, truncated the same way.
+                backend.enable_truncation(self._max_length)
+                backend.no_padding()
+                self._backend_max_length = self._max_length
+            else:
+                return list(
+                    self._tokenizer(
+                        texts,
+                        truncation=True,
+                        max_length=self._max_length,
+                        return_attention_mask=False,
+                    )["input_ids"]
+                )
+        return [e.ids for e in backend.encode_batch(texts, add_special_tokens=True)]
+
     def embed(self, texts: Sequence[str], batch_size: int = 32) -> npt.NDArray[np.float32]:
         """Return one L2-normalised float32 row per text, in the order given."""
         import torch
@@ -797,12 +831,7 @@ class Encoder:
         out = np.zeros((len(texts), self._dim), dtype=np.float32)
         if not texts:
             return out
-        ids: list[list[int]] = self._tokenizer(
-            [self._prefix + t for t in texts],
-            truncation=True,
-            max_length=self._max_length,
-            return_attention_mask=False,
-        )["input_ids"]
+        ids = self._token_ids([self._prefix + t for t in texts])
         # Longest first: batches of similar length waste little on padding.
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]), reverse=True)
         with torch.inference_mode():
