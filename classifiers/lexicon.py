@@ -504,6 +504,23 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"|baby (?:isn.t|is not|stopped|hasn.t been) moving",
         0.85,
     ),
+    Cue(
+        "self_harm",
+        r"прощальн\w* (?:письм|записк|сообщен|смс)\w*|proshchaln\w*|proshaln\w*"
+        r"|(?:əlində|elinde|в руке|в руках) (?:bıçaq|ülgüc|tiyə|нож|лезви)\w*",
+        0.9,
+    ),
+    Cue(
+        "trauma",
+        r"(?:upal|udaril)\w*(?:\W+\w+){0,6}?\W+(?:rvet|rvot|toshnit|vyal|sonliv|poteryal)\w*",
+        0.85,
+    ),
+    Cue(
+        "urology",
+        r"(?:яичк|мошонк|yumurtalıq|xaya)\w*(?:\W+\w+){0,5}?\W+(?:сильн|резк|невыносим|şiddətli"
+        r"|dözülməz|çox ağrı)\w*",
+        0.8,
+    ),
 )
 
 # Cardiac cues that, together with chest pain, make a heart attack likely.

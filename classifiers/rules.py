@@ -525,6 +525,7 @@ def find_emergencies(norm: Normalized) -> list[RuleHit]:
     ctx = _Context(text)
     topics = _emergency_topics()
     best: dict[int, float] = {}
+    named_only: dict[int, bool] = {}  # the topic's only cues were bare names
     for t, c, m in _emergency_alternation().matches(text):
         cue = topics[t][1][c]
         if _negated(text, m):
@@ -532,6 +533,7 @@ def find_emergencies(norm: Normalized) -> list[RuleHit]:
         if cue.weak and not ctx.urgent and (ctx.post_event or ctx.past or ctx.educational):
             continue
         best[t] = max(best.get(t, 0.0), cue.score)
+        named_only[t] = named_only.get(t, True) and cue.weak
     hits: list[RuleHit] = []
     for t, base in best.items():
         topic = topics[t][0]
@@ -541,7 +543,9 @@ def find_emergencies(norm: Normalized) -> list[RuleHit]:
         score = base
         if topic == "cardiac" and _rx(lexicon.CARDIAC_AMPLIFIERS).search(text):
             score = 0.95
-        if topic in ("seizure", "breathing", "poisoning", "unconscious") and ctx.infant:
+        # A bare name beside a child word ("uşaq vaxtı astma olmuşam") is not a baby's distress.
+        infant_topic = topic in ("seizure", "breathing", "poisoning", "unconscious")
+        if infant_topic and ctx.infant and not named_only[t]:
             score = max(score, 0.9)
         if ctx.urgent:
             score += 0.05

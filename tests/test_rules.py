@@ -362,6 +362,11 @@ def test_chest_pain_with_arm_scores_highest() -> None:
     assert alone < spreading
 
 
+def test_bare_name_beside_a_child_word_is_not_raised_to_an_infant_emergency() -> None:
+    text = "Uşaq vaxtı astma olmuşam, indi yenə nəfəs darlığı başlayıb, xüsusən gecə. Pulmonoloq?"
+    assert max((h.score for h in emergency(text)), default=0.0) < 0.8
+
+
 def test_infant_seizure_scores_high() -> None:
     assert emergency("2 aylıq körpə qıcolur")[0].score >= 0.9
 
@@ -403,6 +408,10 @@ INDIRECT_EMERGENCIES = [
     ("u docheri opuxlo gorlo posle oreshkov, dishit s trudom", "breathing"),
     ("Uşaq 3 aylıqdır, nəfəs alanda qabırğaları içəri çəkilir", "breathing"),
     ("38 hefte suyu gelib yasil rengde, usagin hereketini hiss etmirem", "gynecology"),
+    ("Сын написал прощальное письмо и не отвечает на звонки", "self_harm"),
+    ("bacim ozunu otaga bagladi, elinde bicaq var", "self_harm"),
+    ("rebenok upal s krovati, na golove shishka, stal vyalyy i rvet", "trauma"),
+    ("боль в мошонке уже пару часов, очень сильную, тошнит", "urology"),
 ]
 NOT_EMERGENCIES_CONTEXT = [
     "Qonşumuz dünən vəfat etdi, deyirlər infarkt olub, Allah rəhmət eləsin",
