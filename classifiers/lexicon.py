@@ -706,6 +706,10 @@ DIAGNOSES = (
     r"|диабет\w*|бесплод\w*|беремен\w*|аборт\w*|цирроз\w*|деменц\w*|альцгеймер\w*|ковид\w*"
     r"|cancer|tumou?r|leuk(?:a)?emia|hepatitis|tuberculosis|syphilis|schizophreni\w*"
     r"|depression|bipolar|epilepsy|autism|diabetes|pregnant|infertil\w*|dementia"
+    # stigmatising ones people name to shame someone ("qonşunun oğlu narkomandır")
+    r"|autist\w*|аутист\w*|autistic|iiv\b|narkoman\w*|наркоман\w*|alkoqolik\w*|алкоголик\w*"
+    r"|addict\w*|psixoz\w*|психоз\w*|psychosis|çölyak\w*|целиаки\w*|celiac|parkinson\w*"
+    r"|паркинсон\w*"
 )
 # Words that make a capitalised word a title or a place, not a person's name.
 NAME_STOPWORDS: frozenset[str] = _words(

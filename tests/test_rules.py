@@ -116,6 +116,7 @@ def myths(text: str) -> set[str]:
             "Əliyev Vüqar Məmməd oğlu",
         ),
         ("Quliyeva S. hamilədir", "name", "Quliyeva S."),
+        ("Turkan Agayevanin usagi autistdi, bagcaya almirlar", "name", "Turkan Agayevanin"),
         ("Hüseynzadə Leyla hepatit C daşıyıcısıdır", "name", "Hüseynzadə Leyla"),
     ],
 )
