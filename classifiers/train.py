@@ -27,6 +27,7 @@ from classifiers.ensemble import (
     TextEncoder,
     Thresholds,
     encoder_id,
+    weigh_rules,
 )
 from classifiers.heads import (
     EncoderHeads,
@@ -304,8 +305,8 @@ def choose_thresholds(
 ) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
     """Per-label thresholds and rule weights on dev: emergency for recall, others F1 in budget.
 
-    A label's score is max(model, rule weight * rule score). The weight (1, 0.75, 0.5, 0.25
-    or 0) is the one with the best constrained dev F1, ties going to the rules: some rule
+    A label's score is max(model, weighted rule score; see `weigh_rules`). The weight (1, 0.75,
+    0.5, 0.25 or 0) is the one with the best constrained dev F1, ties going to the rules: some rule
     families (myth cues that also match debunks, say) fire on too many hard negatives.
     """
     truth = _label_matrix(examples).astype(bool)
@@ -323,7 +324,7 @@ def choose_thresholds(
         best: tuple[float, float, float] | None = None
         for weight in RULE_WEIGHTS:
             t, f1 = _constrained_f1(
-                np.maximum(model[:, j], weight * rule[:, j]),
+                np.maximum(model[:, j], weigh_rules(rule[:, j], weight)),
                 truth[:, j],
                 benign,
                 lab,
@@ -333,7 +334,7 @@ def choose_thresholds(
                 best = (weight, t, f1)
         assert best is not None
         weights[lab], out[lab] = best[0], best[1]
-    scores = np.maximum(model, rule * np.asarray([weights[lab] for lab in LABELS]))
+    scores = np.maximum(model, weigh_rules(rule, np.asarray([weights[lab] for lab in LABELS])))
     # Keep the total benign false-alarm rate in budget. Each step silences one more benign
     # alarm by raising the threshold of the label that loses the least F1 doing so (raising
     # the worst offender blindly cost misinformation most of its recall). Emergency's own
@@ -652,7 +653,7 @@ def train(  # noqa: PLR0917 - the signature callers were promised
     write_json(artifacts_dir / "meta.json", meta)
     report.thresholds = thresholds.to_json()
     model_oof = oof.model(params.ngram_weight)
-    oof_scores = np.maximum(model_oof, oof.rule * thresholds.weights())
+    oof_scores = np.maximum(model_oof, weigh_rules(oof.rule, thresholds.weights()))
     j_em = LABELS.index("emergency")
     fires = thresholds.emergency_rule().fires(model_oof[:, j_em], oof.rule[:, j_em])
     oof_scores[:, j_em] = np.where(fires, 1.0, 0.0)
