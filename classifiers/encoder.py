@@ -20,11 +20,13 @@ import math
 import shutil
 import struct
 import tempfile
+import threading
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -689,9 +691,9 @@ def _same_ids(tokenizer: PreTrainedTokenizerBase, backend: Any, max_length: int)
     return ok
 
 
-# Tokens per forward pass: bounds activation memory (~10 MB per FFN tensor) for long posts,
+# Tokens per forward pass: bounds activation memory (~6 MB per FFN tensor) for long posts,
 # while short messages still go `batch_size` at a time.
-_BATCH_TOKENS = 2048
+_BATCH_TOKENS = 1024
 
 
 def _token_batches(order: list[int], lengths: list[int], batch_size: int) -> Iterator[list[int]]:
@@ -702,6 +704,27 @@ def _token_batches(order: list[int], lengths: list[int], batch_size: int) -> Ite
         take = max(1, min(batch_size, _BATCH_TOKENS // width))
         yield order[start : start + take]
         start += take
+
+
+_TORCH_THREAD = "medguard-torch"
+_T = TypeVar("_T")
+
+
+@functools.cache
+def _torch_executor() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix=_TORCH_THREAD)
+
+
+def _on_torch_thread(call: Callable[[], _T]) -> _T:
+    """Run `call` on the one thread that loads and runs every encoder.
+
+    torch's OpenMP pool belongs to the thread that set it up: forward passes from any other
+    thread (asyncio.to_thread's workers in the bot, say) ran 2.3x slower — 19 ms for one
+    message instead of 8 — and left two thread teams spinning on two cores.
+    """
+    if threading.current_thread().name.startswith(_TORCH_THREAD):
+        return call()
+    return _torch_executor().submit(call).result()
 
 
 class Encoder:
@@ -741,6 +764,27 @@ class Encoder:
         prefix: str = QUERY_PREFIX,
     ) -> Encoder:
         """Load a Hugging Face encoder folder offline, optionally int8-quantised."""
+        return _on_torch_thread(
+            functools.partial(
+                cls._load,
+                path,
+                quantize=quantize,
+                threads=threads,
+                max_length=max_length,
+                prefix=prefix,
+            )
+        )
+
+    @classmethod
+    def _load(
+        cls,
+        path: Path,
+        *,
+        quantize: bool = True,
+        threads: int | None = None,
+        max_length: int = 256,
+        prefix: str = QUERY_PREFIX,
+    ) -> Encoder:
         import torch
         from transformers import AutoConfig, AutoModel, AutoTokenizer
         from transformers.models.auto.modeling_auto import MODEL_MAPPING
@@ -822,6 +866,9 @@ class Encoder:
 
     def embed(self, texts: Sequence[str], batch_size: int = 32) -> npt.NDArray[np.float32]:
         """Return one L2-normalised float32 row per text, in the order given."""
+        return _on_torch_thread(functools.partial(self._embed, texts, batch_size))
+
+    def _embed(self, texts: Sequence[str], batch_size: int) -> npt.NDArray[np.float32]:
         import torch
 
         if isinstance(texts, str):
