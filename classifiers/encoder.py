@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -707,6 +707,7 @@ def _token_batches(order: list[int], lengths: list[int], batch_size: int) -> Ite
 
 
 _TORCH_THREAD = "medguard-torch"
+_P = ParamSpec("_P")
 _T = TypeVar("_T")
 
 
@@ -715,16 +716,21 @@ def _torch_executor() -> ThreadPoolExecutor:
     return ThreadPoolExecutor(max_workers=1, thread_name_prefix=_TORCH_THREAD)
 
 
-def _on_torch_thread(call: Callable[[], _T]) -> _T:
-    """Run `call` on the one thread that loads and runs every encoder.
+def _on_torch_thread(call: Callable[_P, _T]) -> Callable[_P, _T]:
+    """Make `call` run on the one thread that loads and runs every encoder.
 
     torch's OpenMP pool belongs to the thread that set it up: forward passes from any other
     thread (asyncio.to_thread's workers in the bot, say) ran 2.3x slower — 19 ms for one
     message instead of 8 — and left two thread teams spinning on two cores.
     """
-    if threading.current_thread().name.startswith(_TORCH_THREAD):
-        return call()
-    return _torch_executor().submit(call).result()
+
+    @functools.wraps(call)
+    def on_thread(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        if threading.current_thread().name.startswith(_TORCH_THREAD):
+            return call(*args, **kwargs)
+        return _torch_executor().submit(call, *args, **kwargs).result()
+
+    return on_thread
 
 
 class Encoder:
@@ -754,6 +760,7 @@ class Encoder:
         self._pad_id = pad if isinstance(pad, int) else 0
 
     @classmethod
+    @_on_torch_thread
     def load(
         cls,
         path: Path,
@@ -764,27 +771,6 @@ class Encoder:
         prefix: str = QUERY_PREFIX,
     ) -> Encoder:
         """Load a Hugging Face encoder folder offline, optionally int8-quantised."""
-        return _on_torch_thread(
-            functools.partial(
-                cls._load,
-                path,
-                quantize=quantize,
-                threads=threads,
-                max_length=max_length,
-                prefix=prefix,
-            )
-        )
-
-    @classmethod
-    def _load(
-        cls,
-        path: Path,
-        *,
-        quantize: bool = True,
-        threads: int | None = None,
-        max_length: int = 256,
-        prefix: str = QUERY_PREFIX,
-    ) -> Encoder:
         import torch
         from transformers import AutoConfig, AutoModel, AutoTokenizer
         from transformers.models.auto.modeling_auto import MODEL_MAPPING
@@ -864,11 +850,9 @@ class Encoder:
                 )
         return [e.ids for e in backend.encode_batch(texts, add_special_tokens=True)]
 
+    @_on_torch_thread
     def embed(self, texts: Sequence[str], batch_size: int = 32) -> npt.NDArray[np.float32]:
         """Return one L2-normalised float32 row per text, in the order given."""
-        return _on_torch_thread(functools.partial(self._embed, texts, batch_size))
-
-    def _embed(self, texts: Sequence[str], batch_size: int) -> npt.NDArray[np.float32]:
         import torch
 
         if isinstance(texts, str):
