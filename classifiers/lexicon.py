@@ -1313,7 +1313,8 @@ SPECIALTY_CUES: dict[str, str] = {
     r"|pregnan\w*|period\w*|uterus|ovar\w*|gyn\w*|ivf|эко\b|pcos|spkt|polikist\w*",
     "endocrinology": r"şəkər\w*|diabet\w*|qalxanvari\w*|tiroid\w*|ttg|tsh|insulin\w*|hormon\w*"
     r"|endokrin\w*|сахар\w*|диабет\w*|щитовид\w*|гормон\w*|инсулин\w*|эндокрин\w*|thyroid"
-    r"|diabet\w*|glucose|endocrin\w*",
+    r"|diabet\w*|glucose|endocrin\w*|tiroksin\w*|тироксин\w*|эутирокс\w*|eutiroks\w*"
+    r"|thyroxine|hipotireoz\w*|гипотиреоз\w*|hypothyroid\w*",
     "dermatology": r"dəri\w*|sızanaq\w*|səpgi\w*|ekzema\w*|qaşın\w*|ləkə\w*|saç tök\w*|göbələk\w*"
     r"|кож\w*|прыщ\w*|сыпь\w*|экзем\w*|зуд\w*|пятн\w*|волос\w*|дерматолог\w*|skin|acne|rash"
     r"|eczema|itch\w*|dermat\w*|psoria\w*|psoriaz\w*",
@@ -1324,7 +1325,8 @@ SPECIALTY_CUES: dict[str, str] = {
     "gastroenterology": r"mədə\w*|qar(?:ın|n)\w*|bağırsa(?:q|ğ)\w*|qəbiz\w*|ishal\w*"
     r"|qastrit\w*|ürəkbulan\w*"
     r"|qaraciyər\w*|öd kisə\w*|желуд\w*|живот\w*|кишечн\w*|запор\w*|понос\w*|гастрит\w*|печен\w*"
-    r"|изжог\w*|stomach|bowel|constipat\w*|diarrh\w*|gastr\w*|liver|reflux|heartburn|zəy",
+    r"|изжог\w*|stomach|bowel|constipat\w*|diarrh\w*|gastr\w*|liver|reflux|heartburn|zəy"
+    r"|hemoroy\w*|геморро\w*|hemorrhoid\w*|helikobakter\w*|хеликобакт\w*|helicobacter",
     "ent": r"qula(?:q|ğ)\w*|bur(?:un|n)\w*|boğaz\w*|badamcıq\w*|sinusit\w*|lor\b|adenoid\w*"
     r"|ухо\b|уш[иа]\w*"
     r"|нос\b|носа\b|горл\w*|миндалин\w*|гайморит\w*|лор\b|аденоид\w*|ear\b|ears\b|nose|throat"
@@ -1339,7 +1341,8 @@ SPECIALTY_CUES: dict[str, str] = {
     r"|офтальмолог\w*|окулист\w*|eye\w*|vision|glasses|ophthalm\w*",
     "urology": r"böyrək\w*|sidik\w*|prostat\w*|xaya\w*|uroloq\w*|почк\w*|моч\w*|простат\w*"
     r"|уролог\w*"
-    r"|kidney\w*|urin\w*|prostat\w*|bladder|urolog\w*",
+    r"|kidney\w*|urin\w*|prostat\w*|bladder|urolog\w*|böbrə\w*|böbrək\w*|sistit\w*|цистит\w*"
+    r"|cystitis",
     "orthopedics": r"diz\w*|oynaq\w*|bel ağrı\w*|belim\w*|onurğa\w*|sümük\w*|sınıq\w*|ortoped\w*"
     r"|колен\w*|сустав\w*|спин\w*|позвоноч\w*|перелом\w*|ортопед\w*|knee\w*|joint\w*|back pain"
     r"|spine|fracture\w*|orthop\w*",
@@ -1348,7 +1351,8 @@ SPECIALTY_CUES: dict[str, str] = {
     r"|asthma|bronch\w*|pneumon\w*|kasel",
     "infectious": r"infeksiya\w*|yoluxu\w*|hepatit\w*|qızılca\w*|suçiçəyi\w*|vərəm\w*|hiv\b"
     r"|covid\w*|qrip\w*|инфекц\w*|гепатит\w*|корь\w*|ветрянк\w*|туберкул\w*|ковид\w*|грипп\w*"
-    r"|infect\w*|hepatitis|measles|chickenpox|flu\b",
+    r"|infect\w*|hepatitis|measles|chickenpox|flu\b|qurd\w*|глист\w*|worms?\b|pinworm\w*"
+    r"|helmint\w*|гельминт\w*|тиф\b|typhoid|brusellyoz\w*|бруцелл\w*",
     "pediatrics": r"körpə\w*|uşağ\w*|uşaq\w*|bala\w*|\d+ aylıq|\d+ yaşında\w*|pediatr\w*|ребен\w*"
     r"|реб[её]нк\w*|малыш\w*|грудничк\w*|педиатр\w*|baby|toddler|infant\w*|child\w*|kid\b|kids\b"
     r"|pediatr\w*|месяц\w*",

@@ -476,6 +476,10 @@ def test_specialty_cues() -> None:
     assert rules.specialty_cues(normalize("Сахар 9 натощак, это диабет?").folded) == {
         "endocrinology": 2
     }
+    assert rules.specialty_cues(normalize("bobreyimde 6 mm das tapiblar").folded) == {"urology": 1}
+    assert rules.specialty_cues(normalize("hemoroyu olanlar nece mualice olursuz").folded) == {
+        "gastroenterology": 1
+    }
 
 
 # --- spam ----------------------------------------------------------------------------------
