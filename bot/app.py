@@ -78,6 +78,7 @@ def load_classifier(settings: Settings) -> Classifier:
     """
     from classifiers.encoder import Encoder, ensure_encoder
     from classifiers.ensemble import Classifier
+    from classifiers.rules import warm_up
 
     c = settings.classifier
     key = (
@@ -95,7 +96,12 @@ def load_classifier(settings: Settings) -> Classifier:
         path = Path(c.encoder_path) if c.encoder_path else ensure_encoder(c.cache_dir)
         encoder = Encoder.load(path, quantize=c.quantize, threads=c.threads)
         artifacts = Path(c.artifacts_dir) if c.artifacts_dir else None
-        _classifiers[key] = Classifier.load(artifacts, encoder=encoder, thresholds=c.thresholds)
+        classifier = Classifier.load(artifacts, encoder=encoder, thresholds=c.thresholds)
+        # Compile every rule pattern, load the language models and run the encoder once now:
+        # otherwise the first message (an emergency, perhaps) waits ~0.3 s for all of that.
+        warm_up()
+        classifier.classify(["Salam, uşağın qızdırması var, nə edək?"])
+        _classifiers[key] = classifier
     return _classifiers[key]
 
 
