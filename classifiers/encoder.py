@@ -21,6 +21,7 @@ import shutil
 import struct
 import tempfile
 import threading
+import time
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -480,6 +481,38 @@ def ensure_encoder(cache_dir: Path) -> Path:
     return target
 
 
+# Integers up to 2**24 are exact in float32: a float product of int8 values is exact while
+# K * 127 * 127 stays below that, i.e. for K <= 1040 (e5-small's widest is 1536: two pieces).
+_EXACT_FLOAT_K = 2**24 // (127 * 127)
+
+
+@functools.cache
+def _int_mm_is_fast() -> bool:
+    """Whether torch's int8 matmul beats float32 on this CPU.
+
+    With VNNI or AMX `torch._int_mm` runs several times faster than float32; on CPUs with only
+    AVX2 it takes a reference path ~35x slower than float32 (a message took 0.6 s instead of
+    20 ms). Either way `RowInt8Linear` computes the same integers, so this picks only speed.
+    """
+    import torch
+
+    generator = torch.Generator().manual_seed(0)
+    q = torch.randint(-127, 128, (64, 384), dtype=torch.int8, generator=generator)
+    w = torch.randint(-127, 128, (384, 384), dtype=torch.int8, generator=generator)
+    qf, wf = q.float(), w.float()
+
+    def best(call: Callable[[], object]) -> float:
+        call()
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            call()
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    return best(lambda: torch._int_mm(q, w)) <= best(lambda: qf @ wf)
+
+
 @functools.cache
 def _row_int8_linear() -> type[torch.nn.Module]:
     """The int8 Linear used by `Encoder.load(quantize=True)` (built on first use)."""
@@ -494,6 +527,10 @@ def _row_int8_linear() -> type[torch.nn.Module]:
         and the padding): an embedding moved with the batch it was computed in. Here each row
         of the flattened input gets its own symmetric scale and the int8 product is exact
         integer arithmetic, so a row's output depends on that row alone.
+
+        Where int8 matmul is slow (`_int_mm_is_fast`) the same integer product is computed in
+        float32 over slices of K short enough to be exact, summed in float64 and rounded once:
+        bit for bit what `torch._int_mm` followed by `.float()` gives.
         """
 
         weight_t: torch.Tensor
@@ -507,11 +544,30 @@ def _row_int8_linear() -> type[torch.nn.Module]:
             q = torch.round(weight / scale[:, None]).clamp(-127, 127).to(torch.int8)
             self.in_features = linear.in_features
             self.out_features = linear.out_features
-            # (in, out) contiguous: the layout torch._int_mm multiplies fastest.
-            self.register_buffer("weight_t", q.t().contiguous())
+            self.integer = _int_mm_is_fast()
+            # (in, out) contiguous: the layout both products multiply fastest.
+            q_t = q.t().contiguous()
+            self.register_buffer("weight_t", q_t if self.integer else q_t.float())
             self.register_buffer("weight_scale", scale.contiguous())
             bias = None if linear.bias is None else linear.bias.detach().float().contiguous()
             self.register_buffer("bias", bias)
+
+        def _product(self, q: torch.Tensor) -> torch.Tensor:
+            """q @ weight as exact integers, in float32 (rounded once, as int32 -> float).
+
+            `q` holds the integers: int8 for `torch._int_mm`, float32 otherwise.
+            """
+            if self.integer:
+                return torch._int_mm(q, self.weight_t).float()  # exact: |sum| <= K * 127 * 127
+            k = self.in_features
+            if k <= _EXACT_FLOAT_K:
+                return q @ self.weight_t
+            pieces = math.ceil(k / _EXACT_FLOAT_K)
+            width = math.ceil(k / pieces)
+            total = torch.zeros(q.shape[0], self.out_features, dtype=torch.float64)
+            for start in range(0, k, width):
+                total += q[:, start : start + width] @ self.weight_t[start : start + width]
+            return total.float()
 
         def forward(self, x: torch.Tensor) -> torch.Tensor:
             shape = x.shape
@@ -521,9 +577,8 @@ def _row_int8_linear() -> type[torch.nn.Module]:
             # Symmetric per row: max|x| / 127 is the row's step, so each row spans [-127, 127]
             # (no zero point, so the integer product needs no correction term).
             step = rows.abs().amax(dim=1, keepdim=True).clamp_(min=1e-12).div_(127.0)
-            q = rows.mul(step.reciprocal()).round_().to(torch.int8)
-            acc = torch._int_mm(q, self.weight_t)  # int32, exact: |sum| <= K * 127 * 127
-            y = acc.float().mul_(step)
+            q = rows.mul(step.reciprocal()).round_()
+            y = self._product(q.to(torch.int8) if self.integer else q).mul_(step)
             if self.bias is None:
                 y.mul_(self.weight_scale)
             else:
@@ -531,7 +586,8 @@ def _row_int8_linear() -> type[torch.nn.Module]:
             return y.reshape(*shape[:-1], self.out_features).to(x.dtype)
 
         def extra_repr(self) -> str:
-            return f"in_features={self.in_features}, out_features={self.out_features}, int8"
+            kind = "int8" if self.integer else "int8 as exact float32"
+            return f"in_features={self.in_features}, out_features={self.out_features}, {kind}"
 
     return RowInt8Linear
 

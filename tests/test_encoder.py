@@ -75,6 +75,30 @@ def cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 # --- no model needed ---------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("in_features", [384, 1536, 3100])
+def test_int8_linear_float_path_equals_the_integer_path(in_features: int) -> None:
+    # CPUs without VNNI get the float32 path (`torch._int_mm` is ~35x slower there): it must
+    # give the very bits of the integer one, or heads trained on one machine would drift on
+    # another. 1536 and 3100 need K cut into exact slices; rows of +-127 are the worst case.
+    import torch
+
+    torch.manual_seed(0)
+    linear = torch.nn.Linear(in_features, 64)
+    x = torch.randn(40, in_features)
+    x[0] = 1.0  # every product at its maximum: the sum needs all of float32's exact range
+    linear.weight.data[0] = 1.0
+    layer: Any = enc._row_int8_linear()(linear)
+    assert layer.integer == enc._int_mm_is_fast()
+    results = []
+    for integer in (True, False):
+        layer.integer = integer
+        layer.weight_t = layer.weight_t.to(torch.int8 if integer else torch.float32)
+        with torch.inference_mode():
+            results.append(layer(x))
+    assert torch.equal(results[0], results[1])
+    assert torch.nn.functional.cosine_similarity(results[0], linear(x).detach()).min() > 0.99
+
+
 def test_dequantize_q4_0_low_nibbles_first() -> None:
     # e5.c deq_row: byte j -> weight j (low nibble) and weight j + 16 (high nibble).
     qs = bytes((j & 0x0F) | ((15 - j) << 4) for j in range(16))
