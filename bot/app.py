@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
-from bot.config import Settings
+from bot.config import ClassifierSettings, Settings
 from bot.logs import protect_library_loggers
 from bot.messenger import Runtime
 from bot.webhook import make_webhook_app
@@ -33,7 +33,7 @@ from storage.db import Database
 from storage.state import StateStore, open_state
 
 if TYPE_CHECKING:
-    from classifiers.ensemble import Classifier
+    from classifiers.ensemble import Classifier, TextEncoder
 
 log = logging.getLogger(__name__)
 
@@ -71,12 +71,30 @@ class App:
 _classifiers: dict[tuple[object, ...], Classifier] = {}
 
 
+def load_encoder(c: ClassifierSettings) -> TextEncoder:
+    """The configured encoder, built into the cache on first use.
+
+    ONNX Runtime by default: the running bot then never imports torch or transformers, and the
+    int8 graph is ~2x faster on CPUs without VNNI. torch where asked, for fp32, or where
+    onnxruntime is not installed.
+    """
+    from classifiers.encoder import Encoder, ensure_encoder
+    from classifiers.onnx_encoder import OnnxEncoder, ensure_onnx, onnx_available
+
+    folder = Path(c.encoder_path) if c.encoder_path else ensure_encoder(c.cache_dir)
+    runtime = c.runtime
+    if runtime == "auto":
+        runtime = "onnx" if c.quantize and onnx_available() else "torch"
+    if runtime == "onnx":
+        return OnnxEncoder.load(ensure_onnx(folder, c.cache_dir), threads=c.threads)
+    return Encoder.load(folder, quantize=c.quantize, threads=c.threads)
+
+
 def load_classifier(settings: Settings) -> Classifier:
     """The ensemble over the configured encoder (built into the cache on first use).
 
     Kept per process: several bots started in one process (tests) share one loaded model.
     """
-    from classifiers.encoder import Encoder, ensure_encoder
     from classifiers.ensemble import Classifier
     from classifiers.rules import warm_up
 
@@ -85,16 +103,13 @@ def load_classifier(settings: Settings) -> Classifier:
         c.encoder_path,
         str(c.cache_dir),
         c.artifacts_dir,
+        c.runtime,
         c.quantize,
         c.threads,
         tuple(sorted(c.thresholds.items())),
     )
     if key not in _classifiers:
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]  # noise in logs
-        path = Path(c.encoder_path) if c.encoder_path else ensure_encoder(c.cache_dir)
-        encoder = Encoder.load(path, quantize=c.quantize, threads=c.threads)
+        encoder = load_encoder(c)
         artifacts = Path(c.artifacts_dir) if c.artifacts_dir else None
         classifier = Classifier.load(artifacts, encoder=encoder, thresholds=c.thresholds)
         # Compile every rule pattern, load the language models and run the encoder once now:

@@ -76,6 +76,7 @@ class ClassifierSettings(_Section):
     encoder_path: str = ""
     cache_dir: Path = Path("data/models")
     artifacts_dir: str = ""
+    runtime: Literal["auto", "onnx", "torch"] = "auto"
     quantize: bool = True
     threads: int = Field(default=2, ge=1)
     batch_size: int = Field(default=32, ge=1, le=512)

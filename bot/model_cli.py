@@ -72,7 +72,7 @@ def train_command(
     """Train the heads and n-gram model; thresholds from 5-fold out-of-fold scores."""
     from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
 
-    from classifiers.encoder import Encoder, ensure_encoder
+    from bot.app import load_encoder
     from classifiers.ensemble import DEFAULT_ARTIFACTS
     from classifiers.train import train
 
@@ -81,8 +81,7 @@ def train_command(
     extra = asyncio.run(_feedback(settings)) if with_feedback else []
     if with_feedback:
         typer.echo(f"moderator feedback: {len(extra)} examples")
-    path = Path(c.encoder_path) if c.encoder_path else ensure_encoder(c.cache_dir)
-    encoder = Encoder.load(path, quantize=c.quantize, threads=c.threads)
+    encoder = load_encoder(c)
     tasks: dict[str, TaskID] = {}
     with Progress(
         TextColumn("{task.description}"),
@@ -130,7 +129,9 @@ def eval_command(
     config: ConfigOption = None,
     split: Annotated[
         str,
-        typer.Option(help="test | dev | train | independent (written apart, never trained on)"),
+        typer.Option(
+            help="test | dev | train | independent | independent2 (written apart, not trained on)"
+        ),
     ] = "test",
     quick: Annotated[bool, typer.Option(help="rules + n-gram only, no encoder")] = False,
 ) -> None:

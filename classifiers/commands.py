@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import resource
 import statistics
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
@@ -188,4 +189,6 @@ def bench_classifier(
         "quick_p95_ms": _percentile(fast, 0.95),
         "load_s": load_s,
         "peak_rss_mb": _peak_rss_mb(),
+        "encoder": type(classifier.encoder).__name__ if classifier.encoder else None,
+        "torch_imported": "torch" in sys.modules,
     }

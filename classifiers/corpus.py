@@ -395,15 +395,17 @@ def load_answers(path: Path) -> list[Answer]:
     return out
 
 
-# Written by someone who never saw the training corpus, to measure generalisation: never
-# trained or tuned on. It holds group messages only (no doctors' answers).
+# Written by people who never saw the training corpus, to measure generalisation: never trained
+# or tuned on. They hold group messages only (no doctors' answers). `independent2` came later,
+# by another writer, after lexicon work had looked at `independent`'s misses.
 INDEPENDENT = "independent"
+HOLDOUTS = (INDEPENDENT, "independent2")
 
 
 def load_split(data_dir: Path, split: str) -> tuple[list[Example], list[Answer]]:
-    """Messages and answers of the `split` files in `data_dir` (or the independent set)."""
-    if split == INDEPENDENT:
-        return load_examples(data_dir / "holdout" / f"{INDEPENDENT}.jsonl"), []
+    """Messages and answers of the `split` files in `data_dir` (or an independent set)."""
+    if split in HOLDOUTS:
+        return load_examples(data_dir / "holdout" / f"{split}.jsonl"), []
     return (
         load_examples(data_dir / f"messages.{split}.jsonl"),
         load_answers(data_dir / f"answers.{split}.jsonl"),

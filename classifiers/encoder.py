@@ -830,7 +830,9 @@ class Encoder:
         import torch
         from transformers import AutoConfig, AutoModel, AutoTokenizer
         from transformers.models.auto.modeling_auto import MODEL_MAPPING
+        from transformers.utils import logging as hf_logging
 
+        hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]  # noise in logs
         if max_length < 2:
             raise ValueError("max_length must leave room for the special tokens")
         if threads is not None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import json
+import warnings
 from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -290,6 +291,14 @@ class Classifier:
         )
         ngram = NgramModel.load(directory)
         heads = EncoderHeads.load(directory) if (directory / "heads.json").exists() else None
+        if encoder is not None and heads is not None and heads.encoder_id != encoder_id(encoder):
+            # Still usable (a sibling variant embeds within cosine ~0.998), but thresholds were
+            # chosen for the other one: say so rather than silently score a little off.
+            warnings.warn(
+                f"heads in {directory} were trained on {heads.encoder_id!r}, not on "
+                f"{encoder_id(encoder)!r}: run `medguard train` for this encoder",
+                stacklevel=2,
+            )
         if encoder is None or heads is None:
             # Full-ensemble thresholds were tuned on averaged scores; n-gram alone uses its own.
             stored = Thresholds(
