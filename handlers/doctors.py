@@ -11,6 +11,7 @@ instances from offering one question at the same moment. The moderation use case
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -35,6 +36,8 @@ log = logging.getLogger(__name__)
 
 APPLY_TTL = 15 * 60.0  # an unfinished /doctor dialogue is forgotten after this
 LOCK_TTL = 60.0  # longer than one offer send, rate-limit wait included
+# How long an /ask waits for a concurrent router before acknowledging (0.05 s x 100).
+ROUTER_WAIT_STEP, ROUTER_WAIT_STEPS = 0.05, 100
 SWEEP_LOCK_TTL = 120.0
 TAKEN_FACTOR = 4  # a taken question goes to a colleague too after 4 × offer_minutes unanswered
 QUEUE_DAYS = 3  # a question nobody could take for this long is closed
@@ -645,6 +648,10 @@ async def route_question(
         ),
     )
     doctor = await _offer_next(ctx, question.id)
+    if doctor is None:
+        # A sweep (the one after a doctor's approval, say) may have taken the new question up
+        # between its insert and our routing: then it is offered, not queued.
+        doctor = await _offered_meanwhile(ctx, question.id)
     wanted = _specialist(language, specialty)
     if doctor is None:
         ack = text(language, "doc_ask_queued")
@@ -674,6 +681,19 @@ def _offer_buttons(question_id: int, language: str) -> Keyboard:
             Button(text(language, "doc_btn_pass"), f"q:pass:{question_id}"),
         ),
     )
+
+
+async def _offered_meanwhile(ctx: Context, question_id: int) -> Doctor | None:
+    """The doctor another router offered the question to, once that router is done."""
+    key = f"doctors:question:{question_id}"
+    for _ in range(ROUTER_WAIT_STEPS):
+        token = await ctx.services.state.acquire(key, LOCK_TTL)
+        if token is not None:
+            await ctx.services.state.release(key, token)
+            break
+        await asyncio.sleep(ROUTER_WAIT_STEP)
+    async with ctx.services.db.session() as session:
+        return await repo.active_offer_doctor(session, question_id)
 
 
 async def _offer_next(ctx: Context, question_id: int) -> Doctor | None:

@@ -495,6 +495,19 @@ async def has_active_offer(session: AsyncSession, question_id: int) -> bool:
     return (await session.exec(statement)).first() is not None
 
 
+async def active_offer_doctor(session: AsyncSession, question_id: int) -> Doctor | None:
+    """The doctor who currently holds the question (open or taken offer), if any."""
+    statement = (
+        select(Doctor)
+        .join(QuestionOffer, col(QuestionOffer.doctor_id) == col(Doctor.id))
+        .where(
+            col(QuestionOffer.question_id) == question_id,
+            col(QuestionOffer.state).in_(ACTIVE_OFFER_STATES),
+        )
+    )
+    return (await session.exec(statement)).first()
+
+
 async def add_offer(session: AsyncSession, offer: QuestionOffer) -> QuestionOffer | None:
     """Store an offer; None when this doctor already had this question."""
     if not await _insert_ignore(session, QuestionOffer, offer.model_dump(exclude={"id"})):

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlmodel import select
@@ -764,6 +765,35 @@ async def test_route_question_is_idempotent_per_message(env: Env) -> None:
         question = await repo.question_of_message(session, GROUP.id, 556)
     assert question is not None
     assert question.specialty == "general"
+
+
+async def test_ask_is_not_called_queued_when_a_sweep_offered_it_first(
+    env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The sweep after a doctor's approval lists queued questions; a question inserted just then
+    # is offered by the sweep, and our own routing finds it taken. The asker must hear that it
+    # went to a cardiologist, not "no doctor is free".
+    await env.register(CARDIO, "kardioloq LIC-1 Rəşad Əliyev")
+    ctx = env.core.context(env.messenger)
+    real = doctors._offer_next
+
+    async def sweep_first(c: Any, question_id: int) -> Any:
+        await real(c, question_id)  # the sweep's routing
+        return await real(c, question_id)  # ours: already offered, so None
+
+    monkeypatch.setattr(doctors, "_offer_next", sweep_first)
+    event = MessageEvent(
+        update_id=next(_updates),
+        chat=GROUP,
+        sender=PATIENT,
+        message_id=557,
+        date=datetime.now(UTC),
+        text="ürəyim ağrıyır, nə edim?",
+    )
+    actions: list[Any] = await doctors.route_question(event, "cardiology", event.text, ctx)
+    assert actions[0].text != text("az", "doc_ask_queued")
+    assert "kardioloq" in actions[0].text
+    assert len(await env.offers("open")) == 1
 
 
 async def test_two_instances_never_offer_one_question_twice(db: Database, state) -> None:
