@@ -30,7 +30,7 @@ RAW = Path(__file__).resolve().parents[1] / "classifiers" / "data" / "messages.t
 
 
 def _texts(label: str, n: int, settings: Settings) -> tuple[list[str], int]:
-    """n texts of `label` that the classifier also labels so (and how many it did not).
+    """n texts of `label` that the classifier labels so and no more (and how many it did not).
 
     A message the classifier misses gets no reply at all: waiting for one would measure the
     timeout, not the bot. Classifier recall is `medguard eval`'s business.
@@ -38,7 +38,14 @@ def _texts(label: str, n: int, settings: Settings) -> tuple[list[str], int]:
     rows = [json.loads(line) for line in RAW.read_text(encoding="utf-8").splitlines() if line]
     candidates = [r["text"] for r in rows if label in r["labels"] and len(r["labels"]) == 1]
     verdicts = load_classifier(settings).classify(candidates)
-    picked = [t for t, v in zip(candidates, verdicts, strict=True) if label in v.labels]
+    # A message also read as spam, personal data or an emergency is answered another way
+    # (deleted, or the 103 reply): its warning is not what this measures.
+    other = {"spam", "personal_data", "emergency"} - {label}
+    picked = [
+        t
+        for t, v in zip(candidates, verdicts, strict=True)
+        if label in v.labels and not other & set(v.labels)
+    ]
     return (picked * (n // max(len(picked), 1) + 1))[:n], len(candidates) - len(picked)
 
 
