@@ -752,14 +752,34 @@ def _same_ids(tokenizer: PreTrainedTokenizerBase, backend: Any, max_length: int)
 _BATCH_TOKENS = 1024
 
 
-def _token_batches(order: list[int], lengths: list[int], batch_size: int) -> Iterator[list[int]]:
-    """Cut `order` (longest first) into batches of <= batch_size rows and ~_BATCH_TOKENS tokens."""
+def check_embed_args(texts: Sequence[str], batch_size: int) -> None:
+    """The argument checks every encoder's `embed` makes."""
+    if isinstance(texts, str):
+        raise TypeError("embed() takes a sequence of texts, not one string")
+    if batch_size < 1:
+        raise ValueError("batch_size must be positive")
+
+
+def padded_batches(
+    ids: Sequence[Sequence[int]], batch_size: int, pad_id: int
+) -> Iterator[tuple[list[int], npt.NDArray[np.int64], npt.NDArray[np.int64]]]:
+    """(rows, right-padded ids, mask) batches of <= batch_size rows and ~_BATCH_TOKENS tokens.
+
+    Longest first, so batches of similar length waste little on padding.
+    """
+    lengths = [len(i) for i in ids]
+    order = sorted(range(len(ids)), key=lambda i: lengths[i], reverse=True)
     start = 0
     while start < len(order):
         width = max(1, lengths[order[start]])
-        take = max(1, min(batch_size, _BATCH_TOKENS // width))
-        yield order[start : start + take]
-        start += take
+        rows = order[start : start + max(1, min(batch_size, _BATCH_TOKENS // width))]
+        flat = np.full((len(rows), width), pad_id, dtype=np.int64)
+        mask = np.zeros((len(rows), width), dtype=np.int64)
+        for r, i in enumerate(rows):
+            flat[r, : lengths[i]] = ids[i]
+            mask[r, : lengths[i]] = 1
+        yield rows, flat, mask
+        start += len(rows)
 
 
 _TORCH_THREAD = "medguard-torch"
@@ -913,24 +933,13 @@ class Encoder:
         """Return one L2-normalised float32 row per text, in the order given."""
         import torch
 
-        if isinstance(texts, str):
-            raise TypeError("embed() takes a sequence of texts, not one string")
-        if batch_size < 1:
-            raise ValueError("batch_size must be positive")
+        check_embed_args(texts, batch_size)
         out = np.zeros((len(texts), self._dim), dtype=np.float32)
         if not texts:
             return out
         ids = self._token_ids([self._prefix + t for t in texts])
-        # Longest first: batches of similar length waste little on padding.
-        order = sorted(range(len(ids)), key=lambda i: len(ids[i]), reverse=True)
         with torch.inference_mode():
-            for rows in _token_batches(order, [len(i) for i in ids], batch_size):
-                width = len(ids[rows[0]])
-                input_ids = np.full((len(rows), width), self._pad_id, dtype=np.int64)
-                mask = np.zeros((len(rows), width), dtype=np.int64)
-                for r, i in enumerate(rows):
-                    input_ids[r, : len(ids[i])] = ids[i]
-                    mask[r, : len(ids[i])] = 1
+            for rows, input_ids, mask in padded_batches(ids, batch_size, self._pad_id):
                 mask_t = torch.from_numpy(mask)
                 outputs = self._model(input_ids=torch.from_numpy(input_ids), attention_mask=mask_t)
                 hidden = outputs[0]

@@ -23,14 +23,14 @@ import json
 import shutil
 import tempfile
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
-from classifiers.encoder import QUERY_PREFIX, EncoderError
+from classifiers.encoder import QUERY_PREFIX, EncoderError, check_embed_args, padded_batches
 
 if TYPE_CHECKING:
     import onnx
@@ -53,8 +53,6 @@ _CHECK_TEXTS = (
     "My blood pressure is 160/100, should I go to the hospital?",
     "👍",
 )
-# Tokens per forward pass, as in encoder.py: bounds activation memory for long posts.
-_BATCH_TOKENS = 1024
 
 
 def onnx_available() -> bool:
@@ -270,16 +268,6 @@ def ensure_onnx(folder: Path, cache_dir: Path) -> Path:
     return target
 
 
-def _token_batches(order: list[int], lengths: list[int], batch_size: int) -> Iterator[list[int]]:
-    """Cut `order` (longest first) into batches of <= batch_size rows and ~_BATCH_TOKENS tokens."""
-    start = 0
-    while start < len(order):
-        width = max(1, lengths[order[start]])
-        take = max(1, min(batch_size, _BATCH_TOKENS // width))
-        yield order[start : start + take]
-        start += take
-
-
 class OnnxEncoder:
     """Sentence embeddings from an `export` folder: prefix, graph, mean over tokens, L2 norm."""
 
@@ -349,24 +337,12 @@ class OnnxEncoder:
 
     def embed(self, texts: Sequence[str], batch_size: int = 32) -> npt.NDArray[np.float32]:
         """Return one L2-normalised float32 row per text, in the order given."""
-        if isinstance(texts, str):
-            raise TypeError("embed() takes a sequence of texts, not one string")
-        if batch_size < 1:
-            raise ValueError("batch_size must be positive")
+        check_embed_args(texts, batch_size)
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
             return out
         ids = self._ids([self._prefix + t for t in texts])
-        lengths = [len(i) for i in ids]
-        # Longest first: batches of similar length waste little on padding.
-        order = sorted(range(len(ids)), key=lambda i: lengths[i], reverse=True)
-        for rows in _token_batches(order, lengths, batch_size):
-            width = max(1, lengths[rows[0]])
-            flat = np.full((len(rows), width), self._pad_id, dtype=np.int64)
-            mask = np.zeros((len(rows), width), dtype=np.int64)
-            for r, i in enumerate(rows):
-                flat[r, : lengths[i]] = ids[i]
-                mask[r, : lengths[i]] = 1
+        for rows, flat, mask in padded_batches(ids, batch_size, self._pad_id):
             embeds = self._table[flat].astype(np.float32)
             (hidden,) = self._session.run(None, {"inputs_embeds": embeds, "attention_mask": mask})
             weights = mask[..., None].astype(np.float32)
