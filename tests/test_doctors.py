@@ -741,17 +741,22 @@ async def test_reply_before_the_offer_id_is_stored_is_still_an_answer(env: Env) 
     assert any(m.buttons for m in env.to(GROUP.id))
 
 
-async def test_route_question_is_idempotent_per_message(env: Env) -> None:
-    await env.register(CARDIO, "kardioloq LIC-1 Rəşad Əliyev")
-    ctx = env.core.context(env.messenger)
-    event = MessageEvent(
+def heart_question(message_id: int) -> MessageEvent:
+    """A patient's group question, as `route_question` receives it."""
+    return MessageEvent(
         update_id=next(_updates),
         chat=GROUP,
         sender=PATIENT,
-        message_id=555,
+        message_id=message_id,
         date=datetime.now(UTC),
         text="ürəyim ağrıyır, nə edim?",
     )
+
+
+async def test_route_question_is_idempotent_per_message(env: Env) -> None:
+    await env.register(CARDIO, "kardioloq LIC-1 Rəşad Əliyev")
+    ctx = env.core.context(env.messenger)
+    event = heart_question(555)
     first: list[Action] = await doctors.route_question(event, "cardiology", event.text, ctx)
     second = await doctors.route_question(event, "cardiology", event.text, ctx)
     assert len(first) == 1
@@ -782,14 +787,7 @@ async def test_ask_is_not_called_queued_when_a_sweep_offered_it_first(
         return await real(c, question_id)  # ours: already offered, so None
 
     monkeypatch.setattr(doctors, "_offer_next", sweep_first)
-    event = MessageEvent(
-        update_id=next(_updates),
-        chat=GROUP,
-        sender=PATIENT,
-        message_id=557,
-        date=datetime.now(UTC),
-        text="ürəyim ağrıyır, nə edim?",
-    )
+    event = heart_question(557)
     actions: list[Any] = await doctors.route_question(event, "cardiology", event.text, ctx)
     assert actions[0].text != text("az", "doc_ask_queued")
     assert "kardioloq" in actions[0].text
