@@ -397,6 +397,12 @@ def test_infant_seizure_scores_high() -> None:
     assert emergency("2 aylıq körpə qıcolur")[0].score >= 0.9
 
 
+def test_specific_self_harm_cues_are_strong_and_vaguer_ones_are_not() -> None:
+    for text in ("ipi hazirlamisam artiq", "Сын написал прощальное письмо и не отвечает"):
+        assert emergency(text)[0].score >= 0.95, text
+    assert emergency("Əlvida, dostlar")[0].score < 0.95  # a bare farewell
+
+
 def test_past_event_off_but_self_harm_stays() -> None:
     assert emergency("Keçən il insult keçirdi") == []
     assert emergency("Keçən il çox çətin idi, indi yaşamaq istəmirəm")[0].self_harm
