@@ -146,13 +146,18 @@ class EmergencyRule:
 
     def decide(self, model: float, rule: float) -> tuple[float, str | None]:
         """(score, reason or None when it does not fire)."""
-        if rule >= self.rule and rule > 0:
+        # Compared in float32, as `fires` compares the arrays it was tuned on: a rule score of
+        # 0.95 read back as a Python float is 0.9499999881 and would miss a 0.95 bar.
+        model, rule = float(np.float32(model)), float(np.float32(rule))
+        bars = np.asarray([self.rule, self.model, self.floor, self.support], dtype=np.float32)
+        strong, bar, floor, support = (float(b) for b in bars)
+        if rule >= strong and rule > 0:
             return max(
                 model, rule, self.model
             ), f"emergency:strong-rule={rule:.2f}>={self.rule:.2f}"
-        if model >= self.model:
+        if model >= bar:
             return model, f"emergency:model={model:.2f}>={self.model:.2f}"
-        if rule >= self.floor and model >= self.support:
+        if rule >= floor and model >= support:
             return max(model, rule, self.model), (
                 f"emergency:rule={rule:.2f}+model={model:.2f}>={self.support:.2f}"
             )

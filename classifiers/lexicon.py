@@ -338,7 +338,7 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue("self_harm", r"поконч\w* (?:с собой|с жизнью)|свести сч[её]ты с жизнью", 0.95),
     Cue("self_harm", r"(?:убью|убить|убиваю) себя|(?:хочу|хочется) умереть", 0.95),
     Cue("self_harm", r"(?:вскрыть|вскрою|порезать|порежу|перерезать) (?:себе )?вены", 0.95),
-    Cue("self_harm", r"повеш(?:усь|аться|у себя)|выпрыгну из окна|спрыгну с", 0.9),
+    Cue("self_harm", r"повеш(?:усь|аться|у себя)|выпрыгн(?:у|уть) из окна|спрыгн(?:у|уть) с", 0.9),
     Cue(
         "self_harm", r"(?:нет смысла|незачем) жить|причин\w* себе вред|(?:режу|порезать) себя", 0.9
     ),
@@ -460,7 +460,7 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "self_harm",
-        r"(?:naglotal|vypil|vypila|proglotil|nayel)\w*(?:\W+\w+){0,3}?\W+(?:tablet|lekarstv|pachk)"
+        r"(?:naglotal|v[yi]pil|proglotil|nayel)\w*(?:\W+\w+){0,3}?\W+(?:tablet|lekarstv|pachk)"
         r"|(?:купил|накопил|собрал)\w*(?:\W+\w+){0,2}?\W+пач\w+ (?:таблеток|снотворн\w*)"
         r"|(?:выпил|наглотал|проглотил)\w*(?:\W+\w+){0,2}?\W+пачк\w*",
         0.9,
@@ -521,7 +521,32 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"|dözülməz|çox ağrı)\w*",
         0.8,
     ),
+    # found missing out of fold: pills gathered or in hand, a third person's stated intent,
+    # a rash that does not fade under pressure, danger signs in pregnancy
+    Cue(
+        "self_harm",
+        r"(?:таблетк|лекарств|снотворн)\w*{G1}(?:собрал|накопил|в руке|в руках)\w*"
+        r"|(?:собрал|накопил)\w*{G1}(?:таблетк|лекарств|снотворн)\w*"
+        r"|(?:dərman|həb|tablet)\w*{G1}yığ(?:mışam|dım|ıram)|tabletki v ruk\w*"
+        r"|özünü{G1}(?:asaca|öldürəcə|atacaq|kəsəcə)\w*",
+        0.9,
+    ),
+    Cue(
+        "meningitis",
+        r"(?:basanda|basdıqda|sıxanda|basılanda)\w*{G1}(?:itmir|itməyən|keçmir|solmur|ağarmır)\w*"
+        r"|не (?:бледне|исчеза)\w*{G}(?:нажати|стакан)\w*"
+        r"|(?:нажати|стакан)\w*{G}не (?:бледне|исчеза)\w*"
+        r"|(?:rash|spots?)\w*{G}(?:doesn.?t|don.?t|does not|do not) fade",
+        0.85,
+    ),
+    Cue(
+        "gynecology",
+        r"(?:hamilə|беремен|pregnan)\w*{G}(?:göz\w*{G1}(?:qaral|bulan|qaraltı)\w*|мушки|пелен\w*"
+        r"|blurr\w* vision|vision\w*{G1}blurr\w*|сильн\w* головн\w* бол\w*|terrible headache)",
+        0.8,
+    ),
 )
+
 
 # Cardiac cues that, together with chest pain, make a heart attack likely.
 CARDIAC_AMPLIFIERS = (

@@ -8,6 +8,7 @@ drops one-off n-grams that only memorise the writer.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,33 @@ WORD_FEATURES = 1 << 18
 _WORD_TOKEN = r"(?u)\b\w+\b"  # noqa: S105 - a regex, not a secret
 
 
+@functools.cache
+def _hashers() -> tuple[Any, Any]:
+    """The char and word hashing vectorizers (stateless, so built once per process)."""
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    char = HashingVectorizer(
+        analyzer="char_wb",
+        ngram_range=(2, 5),
+        n_features=CHAR_FEATURES,
+        alternate_sign=False,
+        norm=None,
+        lowercase=True,
+        dtype=np.float32,
+    )
+    word = HashingVectorizer(
+        analyzer="word",
+        ngram_range=(1, 2),
+        token_pattern=_WORD_TOKEN,
+        n_features=WORD_FEATURES,
+        alternate_sign=False,
+        norm=None,
+        lowercase=True,
+        dtype=np.float32,
+    )
+    return char, word
+
+
 @dataclass(frozen=True, slots=True)
 class Featurizer:
     """Hashing + kept-column selection + sublinear tf-idf + L2 normalisation."""
@@ -34,29 +62,9 @@ class Featurizer:
     @staticmethod
     def hashed(texts: Sequence[str]) -> sparse.csr_matrix:
         """Raw counts in the full hashed space (char block, then word block)."""
-        from sklearn.feature_extraction.text import HashingVectorizer
-
         if not texts:
             return sparse.csr_matrix((0, CHAR_FEATURES + WORD_FEATURES), dtype=np.float32)
-        char = HashingVectorizer(
-            analyzer="char_wb",
-            ngram_range=(2, 5),
-            n_features=CHAR_FEATURES,
-            alternate_sign=False,
-            norm=None,
-            lowercase=True,
-            dtype=np.float32,
-        )
-        word = HashingVectorizer(
-            analyzer="word",
-            ngram_range=(1, 2),
-            token_pattern=_WORD_TOKEN,
-            n_features=WORD_FEATURES,
-            alternate_sign=False,
-            norm=None,
-            lowercase=True,
-            dtype=np.float32,
-        )
+        char, word = _hashers()
         stacked = sparse.hstack([char.transform(texts), word.transform(texts)], format="csr")
         return sparse.csr_matrix(stacked, dtype=np.float32)
 
@@ -83,14 +91,16 @@ class Featurizer:
         keep = (self.columns[pos_c] == idx) if len(self.columns) else np.zeros(len(idx), bool)
         data = (1.0 + np.log(counts.data[keep])) * self.idf[pos_c[keep]]
         rows = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))[keep]
-        out = sparse.csr_matrix(
-            (data.astype(np.float32), (rows, pos_c[keep])),
-            shape=(counts.shape[0], len(self.columns)),
-            dtype=np.float32,
-        )
-        norms = np.sqrt(np.asarray(out.multiply(out).sum(axis=1)).ravel())
+        data = data.astype(np.float32)
+        norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=counts.shape[0]))
         norms[norms == 0] = 1.0
-        return sparse.csr_matrix(sparse.diags(1.0 / norms) @ out, dtype=np.float32)
+        # Each kept column appears once per row (hashed counts are summed), in row order.
+        indptr = np.zeros(counts.shape[0] + 1, dtype=np.int64)
+        np.cumsum(np.bincount(rows, minlength=counts.shape[0]), out=indptr[1:])
+        return sparse.csr_matrix(
+            ((data / norms[rows]).astype(np.float32), pos_c[keep], indptr),
+            shape=(counts.shape[0], len(self.columns)),
+        )
 
 
 @dataclass(frozen=True, slots=True)

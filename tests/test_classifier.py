@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,7 +21,7 @@ from classifiers.corpus import (
     near_duplicate_pairs,
     split_corpus,
 )
-from classifiers.ensemble import Classifier
+from classifiers.ensemble import Classifier, EmergencyRule
 from classifiers.evaluate import evaluate, render
 from classifiers.labels import LABELS, SENTIMENTS, SPECIALTIES, STYLES
 from classifiers.train import train
@@ -286,6 +287,22 @@ def test_split_merges_near_duplicate_groups(tmp_path: Path) -> None:
     near = {where[g] for g in where if g.startswith("near")}
     assert len(near) == 1
     assert sum(report.sizes["messages"].values()) + report.duplicates["messages"] == len(rows)
+
+
+@pytest.mark.parametrize("bar", [0.95, 0.9, 0.7, 0.6])
+def test_emergency_decision_per_message_matches_the_tuned_arrays(bar: float) -> None:
+    # Rule scores live in float32 arrays, where 0.95 is 0.9499999881: the per-message
+    # decision must fire exactly where the vectorised one, which the thresholds were tuned
+    # with, fires.
+    rule = EmergencyRule(model=bar, rule=bar, floor=bar, support=bar)
+    scores = np.asarray([bar, bar - 0.01, 0.0], dtype=np.float32)
+    for model in scores:
+        for hit in scores:
+            fired = bool(rule.fires(np.asarray([model]), np.asarray([hit]))[0])
+            score, reason = rule.decide(float(model), float(hit))
+            assert (reason is not None) == fired, (model, hit)
+            assert (np.float32(score) >= np.float32(rule.model)) == fired
+    assert rule.decide(0.0, float(np.float32(bar)))[1] is not None
 
 
 # -- the shipped model (needs the converted encoder) ----------------------------------------------

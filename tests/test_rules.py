@@ -444,6 +444,13 @@ INDIRECT_EMERGENCIES = [
     ("bacim ozunu otaga bagladi, elinde bicaq var", "self_harm"),
     ("rebenok upal s krovati, na golove shishka, stal vyalyy i rvet", "trauma"),
     ("боль в мошонке уже пару часов, очень сильную, тошнит", "urology"),
+    ("dermanlarin hamisini yigmisam, bu gece bitecek", "self_harm"),
+    ("on vipil celuyu pachku tabletok i zakrylsya", "self_harm"),
+    ("dostum yazir ki ozunu asacaq bu axsam", "self_harm"),
+    ("думаю спрыгнуть с моста, всё надоело", "self_harm"),
+    ("qizimin bedeninde seppgi var basanda itmir, qizdirmasi 39", "meningitis"),
+    ("у сына сыпь, пятна не бледнеют при нажатии, температура", "meningitis"),
+    ("hamileyem 33 hefte, gozlerim qaralir, basim cox agriyir", "gynecology"),
 ]
 NOT_EMERGENCIES_CONTEXT = [
     "Qonşumuz dünən vəfat etdi, deyirlər infarkt olub, Allah rəhmət eləsin",
@@ -461,6 +468,8 @@ NOT_EMERGENCIES_CONTEXT = [
     "bicaq aldim metbexe, cox itidir",
     "ozumu yaxsi hiss edirem artiq",
     "insulin vurmaq lazimdir yoxsa hebler bes edir?",
+    "dermanlari yigisdirin usaqlarin elcatmaz yerine",
+    "hamileyem, gozlerim quruyur, hansi damci olar?",
 ]
 
 
