@@ -606,6 +606,13 @@ RECOVERED = (
     r"|(?:уже|слава богу) (?:\w+ )?(?:хорошо|нормально|в порядке|дома|поправил\w*)"
     r"|(?:is|are|now) (?:fine|ok|okay|better|recovered|home|doing well)"
 )
+# Pills taken as a doctor said: not an overdose.
+AS_PRESCRIBED = (
+    r"как (?:вы |врач |доктор )?(?:сказал|назначил|прописал)\w*"
+    r"|kak (?:vy |vrach |doktor )?(?:skazal|naznachil|propisal)\w*"
+    r"|(?:həkim\w*|doktor\w*|sizin) (?:dediyi|dediyiniz|yazdığı|yazdığınız) kimi"
+    r"|as (?:prescribed|(?:the|my) doctor (?:said|told))|as you (?:said|told)"
+)
 GRATITUDE = (
     r"təşəkkür\w*|sağ ol(?:sun|un|sunlar)\b|minnətdar\w*|allah razı|спасибо"
     r"|благодар\w*|thank\w*|grateful"

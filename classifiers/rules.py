@@ -622,6 +622,12 @@ class _Context:
         return self._has(lexicon.JOKE)
 
     @cached_property
+    def self_harm_off(self) -> bool:
+        """A joke, or pills taken as a doctor said. Not gratitude (farewells thank people) nor
+        "now I am fine" (said hours after 40 paracetamol tablets, in the corpus)."""
+        return self.joke or self._has(lexicon.AS_PRESCRIBED)
+
+    @cached_property
     def infant(self) -> bool:
         return self._has(lexicon.INFANT)
 
@@ -654,7 +660,7 @@ def find_emergencies(norm: Normalized) -> list[RuleHit]:
     for t, base in best.items():
         topic = topics[t][0]
         self_harm = topic == "self_harm"
-        if ctx.joke if self_harm else ctx.off:
+        if ctx.self_harm_off if self_harm else ctx.off:
             continue
         score = base
         if topic == "cardiac" and _rx(lexicon.CARDIAC_AMPLIFIERS).search(text):

@@ -470,6 +470,8 @@ NOT_EMERGENCIES_CONTEXT = [
     "insulin vurmaq lazimdir yoxsa hebler bes edir?",
     "dermanlari yigisdirin usaqlarin elcatmaz yerine",
     "hamileyem, gozlerim quruyur, hansi damci olar?",
+    "vipila vse tabletki kak vrach skazal, teper luchshe",
+    "hekimin dediyi kimi butun hebleri icdim, indi yaxsiyam",
 ]
 
 
