@@ -30,24 +30,21 @@ def _hashers() -> tuple[Any, Any]:
     """The char and word hashing vectorizers (stateless, so built once per process)."""
     from sklearn.feature_extraction.text import HashingVectorizer
 
+    common: dict[str, Any] = {
+        "alternate_sign": False,
+        "norm": None,
+        "lowercase": True,
+        "dtype": np.float32,
+    }
     char = HashingVectorizer(
-        analyzer="char_wb",
-        ngram_range=(2, 5),
-        n_features=CHAR_FEATURES,
-        alternate_sign=False,
-        norm=None,
-        lowercase=True,
-        dtype=np.float32,
+        analyzer="char_wb", ngram_range=(2, 5), n_features=CHAR_FEATURES, **common
     )
     word = HashingVectorizer(
         analyzer="word",
         ngram_range=(1, 2),
         token_pattern=_WORD_TOKEN,
         n_features=WORD_FEATURES,
-        alternate_sign=False,
-        norm=None,
-        lowercase=True,
-        dtype=np.float32,
+        **common,
     )
     return char, word
 
