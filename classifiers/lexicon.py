@@ -521,6 +521,31 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"|dözülməz|çox ağrı)\w*",
         0.8,
     ),
+    # Russian typed in Latin letters (the Cyrillic cues above miss it): chest pain, "bad with
+    # the heart", a crooked face, slurred speech
+    Cue(
+        "cardiac",
+        r"bol\w*{G1}v grud\w*|grud\w*{G1}(?:bolit|davit|zhzh|zhg|szhima|sdavl)\w*"
+        r"|davit v grud\w*",
+        0.85,
+    ),
+    Cue(
+        "cardiac",
+        r"(?:плохо|ploho|ploxo) (?:с|s) (?:сердц|serdc|serdts)\w*"
+        r"|serd(?:c|ts)\w*{G1}(?:bolit|prihvat|prixvat|kolet|szhima|ostanov)\w*",
+        0.8,
+    ),
+    Cue(
+        "stroke",
+        r"(?:perekosil|perekoshen)\w*|(?:lico|litso|rot)\w*{G1}(?:perekos|povelo|opustil)\w*",
+        0.85,
+    ),
+    Cue(
+        "stroke",
+        r"rech\w*{G1}(?:ne ?ponyat|nevnyat|sputan|narush)\w*"
+        r"|(?:nevnyatn|sputann|narushen)\w* rech\w*",
+        0.85,
+    ),
     # found missing out of fold: pills gathered or in hand, a third person's stated intent,
     # a rash that does not fade under pressure, danger signs in pregnancy
     Cue(
@@ -555,6 +580,7 @@ CARDIAC_AMPLIFIERS = (
     r"|soyuq tər\w*|tərlə\w*|(?:рук|челюст|лопатк|плеч)\w*{G}(?:отда|немеет|онемел|бол)"
     r"|(?:отда[её]т|немеет|онемел)\w*{G}(?:рук|челюст|лопатк|плеч)|холодн\w* пот\w*|потеет"
     r"|(?:arm|jaw|shoulder)\w*|sweat\w*"
+    r"|chelyust\w*|lopatk\w*|holodn\w* pot\w*|pote(?:et|yet|t)\b"
 )
 # Babies: seizures, breathing trouble, poisoning and fever are more urgent.
 INFANT = (
@@ -589,6 +615,7 @@ PAST = (
     r"|təcili yardım{G}(?:gəldi|gəlib|çatdı)|в прошлом (?:году|месяце)"
     r"|(?:\d+ )?(?:год|года|лет|месяц\w*|недел\w*) назад|когда-то|в детстве"
     r"|скорая{G1}(?:приехала|приехали)|last (?:year|month|week|time)|(?:years?|months?|weeks?) ago"
+    r"|(?:god|goda|let|mesya\w*|nedel\w*) nazad|v proshl\w* (?:godu|mesyace)"
     r"|back in \d{4}|when i was|ambulance{G1}(?:came|arrived)"
     r"|(?:bir|iki|üç|neçə) (?:il|ay|həftə) (?:əvvəl|öncə|qabaq)|vəfat et\w*|rəhmətə get\w*"
     r"|dünyasını dəyiş\w*|умер\b|умерла|скончал\w*|passed away|died\b|(?:had|has had) an? \w+"
@@ -598,12 +625,14 @@ URGENT = (
     r"hal-hazırda|bu an|bu dəqiqə|təcili(?! yardım)|kömək ed\w*|nə (?:edim|edək)\b|tez ol\w*"
     r"|yenə|yenidən|təkrar|прямо сейчас|срочно|помогите|что делать|снова|опять|right now"
     r"|help\b|urgent\w*|asap|what (?:do|should|can) (?:i|we) do|again\b|!!"
+    r"|chto (?:nam |mne )?delat|srochno|pomogite"
 )
 # "...indi yaxşıdır": the story ends well, whatever urgent words it contains.
 RECOVERED = (
     r"(?:indi|hal-hazırda|hazırda|artıq|şükür) (?:\w+ )?(?:yaxşı|normal|sağ|salamat|qaydasında"
     r"|evdə|sağaldı|sağalıb)\w*|сейчас (?:\w+ )?(?:хорошо|нормально|в порядке|дома)"
     r"|(?:уже|слава богу) (?:\w+ )?(?:хорошо|нормально|в порядке|дома|поправил\w*)"
+    r"|(?:seychas|sejchas|uzhe|vs[eyo]{1,2}) (?:\w+ )?(?:horosho|normalno|v poryadke|doma)"
     r"|(?:is|are|now) (?:fine|ok|okay|better|recovered|home|doing well)"
 )
 # Pills taken as a doctor said: not an overdose.

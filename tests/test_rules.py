@@ -451,6 +451,10 @@ INDIRECT_EMERGENCIES = [
     ("qizimin bedeninde seppgi var basanda itmir, qizdirmasi 39", "meningitis"),
     ("у сына сыпь, пятна не бледнеют при нажатии, температура", "meningitis"),
     ("hamileyem 33 hefte, gozlerim qaralir, basim cox agriyir", "gynecology"),
+    ("u muzha silnaya bol v grudi, ves mokryy", "cardiac"),
+    ("деду плохо с сердцем, бледный, задыхается", "cardiac"),
+    ("u mamy rot perekosilo, ruka ne podnimaetsya", "stroke"),
+    ("otec govorit, a rech ne ponyatnaya, kakaya-to kasha", "stroke"),
 ]
 NOT_EMERGENCIES_CONTEXT = [
     "Qonşumuz dünən vəfat etdi, deyirlər infarkt olub, Allah rəhmət eləsin",
@@ -472,6 +476,7 @@ NOT_EMERGENCIES_CONTEXT = [
     "hamileyem, gozlerim quruyur, hansi damci olar?",
     "vipila vse tabletki kak vrach skazal, teper luchshe",
     "hekimin dediyi kimi butun hebleri icdim, indi yaxsiyam",
+    "god nazad byla bol v grudi, sdelali EKG, vse normalno",
 ]
 
 
