@@ -570,6 +570,99 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"|blurr\w* vision|vision\w*{G1}blurr\w*|сильн\w* головн\w* бол\w*|terrible headache)",
         0.8,
     ),
+    # found missing in a new writer's emergencies: half a face, speech that makes no sense,
+    # fits and CPR in translit, snake bites, chemicals in the eye, lips turning blue, a wrong
+    # dose, a fall from a storey, swelling that follows an allergy, farewell messages
+    Cue(
+        "stroke",
+        r"(?:половин\w*|одн\w* сторон\w*) лица|лиц\w*{G1}(?:стекл|поплыл|съехал)\w*"
+        r"|üz\w*{G1}(?:bir|sağ|sol|yarı) tərəf\w*{G1}(?:əyil|sallan|düş)\w*"
+        r"|half (?:of )?(?:his|her|my|the) face",
+        0.85,
+    ),
+    Cue(
+        "stroke",
+        r"(?:говорит|разговаривает|отвечает)\w*{G1}(?:невнятно|неразборчиво|невпопад|бессвязно)"
+        r"|(?:невнятно|неразборчиво|бессвязно) (?:говорит|разговаривает)"
+        r"|(?:перестал\w*|не) понима\w* (?:что|когда) (?:ей|ему|им) говор\w*"
+        r"|(?:govorit|otvechaet)\w*{G1}(?:nevnyatno|nevpopad)",
+        0.8,
+    ),
+    Cue(
+        "seizure",
+        r"pena (?:izo|iz|u) rta|sudorog\w*|tryas(?:et|yot|[eyo]ts)\w*{G}(?:vsya|vse|ves|telo)",
+        0.85,
+    ),
+    Cue(
+        "cardiac",
+        r"(?:делаю|делаем|делает|delayu|delaem|delaet) (?:непрямой |nepryamoy )?(?:массаж|massazh)"
+        r"|(?:doing|giving|started|performing|do) cpr\b|süni tənəffüs (?:edir|verir|edirik)\w*"
+        r"|(?:пульс|pul.s)\w*{G1}(?:не прощупыва|нет|ne proshchup|net)\w*|нет пульса"
+        r"|nəbz\w*{G1}(?:yoxdur|yoxdu|tapa bilmir|tapılmır|vurmur)\w*|no pulse"
+        r"|serd(?:c|ts)\w* ne (?:b.?etsya|proslush\w*)|сердце не (?:бь[её]тся|прослушива\w*)",
+        0.9,
+    ),
+    Cue(
+        "poisoning",
+        r"ilan\w*{G1}(?:sancdı|sancıb|vurdu|vurub|dişlə\w*)|(?:змея|гадюка)\w*{G1}(?:укусил|ужалил)\w*"
+        r"|(?:укусил|ужалил)\w*{G1}(?:змея|гадюка)|укус\w* (?:змеи|гадюки)"
+        r"|snake\w*{G1}bit\w*|bitten by a snake|(?:zmeya|gadyuka) ukusil\w*|ukusil\w* zmeya",
+        0.85,
+    ),
+    Cue(
+        "trauma",
+        r"(?:kimyəvi|xlor|turşu|qələvi|ağardıcı|əhəng)\w*{G}göz\w*{G1}(?:sıçra|düş|get|yan)\w*"
+        r"|göz\w*{G1}(?:kimyəvi|xlor|turşu|qələvi|ağardıcı|əhəng)\w*"
+        r"|(?:хими\w*|щелоч\w*|кислот\w*|хлор\w*|белизн\w*){G}в глаз\w*"
+        r"|(?:bleach|chemical|acid|lye)\w*{G}(?:in|into) (?:my|his|her|the) eyes?",
+        0.8,
+    ),
+    Cue(
+        "breathing",
+        r"(?:dodağ|dodaq)\w*{G1}(?:ətraf\w* )?(?:göy|göyümtül|mavi)\w*|göyümtül\w*"
+        r"|sini[ey] gub[yi]|gub[yi]\w*{G1}(?:posinel|sini)\w*",
+        0.85,
+    ),
+    Cue(
+        "poisoning",
+        r"(?:böyük|səhv|iki qat|ikiqat) doza\w*{G}(?:ver|iç|vur)(?:dim|di|ib|miş)\w*"
+        r"|(?:yerinə|əvəzinə){G1}\d+ (?:qaşıq|həb|tablet)\w*"
+        r"|(?:дал|дала|дали|выпил|выпила)\w*{G}(?:двойн|лишн|больш|неправильн)\w* доз\w*"
+        r"|(?:gave|took|given)\w*{G}(?:wrong|double|triple) dose",
+        0.8,
+    ),
+    Cue(
+        "trauma",
+        r"(?:\d+ ?-? ?(?:ci|cı|cu|cü)? mərtəbə|iskələ|nərdivan|ağac)\w*dən{G1}(?:yıxıl|düş)\w*"
+        r"|(?:упал|сорвал)\w*{G1}(?:с|со) (?:\d+\W*(?:го )?этаж\w*|лес\w*|лестниц\w*|дерев\w*)"
+        r"|fell (?:from|off) (?:a |the )?(?:\w+ )?(?:floor|storey|scaffold\w*|ladder|tree)",
+        0.85,
+    ),
+    Cue(
+        "anaphylaxis",
+        r"(?:отек|отёк|опух|распух|задыха|хрип)\w*{G}аллерги\w*"
+        r"|(?:губы|язык|лицо|глаза)\w*{G1}(?:опух|отек|распух)\w*{G}(?:хрип|задыха|дыш)\w*"
+        r"|(?:опух|отек|распух)\w*{G}(?:губ|язык|лиц)\w*{G}(?:хрип|задыха|дыш)\w*",
+        0.85,
+    ),
+    Cue(
+        "gynecology",
+        r"(?:baby|ребен\w*|ребён\w*|малыш\w*|плод)\w*{G1}"
+        r"(?:hasn.?t moved|has not moved|не шевел\w*)",
+        0.85,
+    ),
+    Cue(
+        "self_harm",
+        r"(?:прости|простите|bagisla|bağışla|bağışlayın)\w*{G}"
+        r"(?:я )?больше не (?:вернусь|увидимся)"
+        r"|меня больше не будет|(?:uşaqlarımı|balalarımı) (?:sənə|sizə) tapşır\w*"
+        r"|bu (?:gecədən|gündən) sonra (?:mən )?(?:olmayacağam|yoxam)|bu son (?:mesajım|yazım)\w*"
+        r"|(?:это|eto) (?:мо[её]|moyo|moe) последн\w* (?:сообщение|soobshchenie)"
+        r"|this is my last (?:message|post)|you won.?t (?:see|hear from) me (?:again|anymore)"
+        r"|(?:хочу|(?:x|h)ochu),? (?:чтобы|chtob[yi]?) (?:это|eto|вс[её]|vs[eyo])"
+        r" (?:закончил|zakonchil)\w*",
+        0.9,
+    ),
 )
 
 
@@ -619,7 +712,15 @@ PAST = (
     r"|back in \d{4}|when i was|ambulance{G1}(?:came|arrived)"
     r"|(?:bir|iki|üç|neçə) (?:il|ay|həftə) (?:əvvəl|öncə|qabaq)|vəfat et\w*|rəhmətə get\w*"
     r"|dünyasını dəyiş\w*|умер\b|умерла|скончал\w*|passed away|died\b|(?:had|has had) an? \w+"
-    r"(?: \w+)? (?:yesterday|last)"
+    r"(?: \w+)? (?:yesterday|last)|(?:в|v|in) (?:19|20)\d\d\b"
+    r"|(?:19|20)\d\d ?-? ?(?:ci|cı|cu|cü)? ild\w*"
+)
+# Long ago: even a self-harm story told from there is over (unless it is happening again).
+LONG_AGO = (
+    r"(?:\d+|bir|iki|üç|neçə) (?:il|ay) (?:əvvəl|öncə|qabaq)|illər (?:əvvəl|öncə)|uşaqlıqda"
+    r"|(?:\d+ )?(?:год|года|лет|месяц\w*) назад|(?:god|goda|let) nazad|в детстве"
+    r"|(?:years?|months?) ago|when i was|(?:в|v|in) (?:19|20)\d\d\b"
+    r"|(?:19|20)\d\d ?-? ?(?:ci|cı|cu|cü)? ild\w*"
 )
 URGENT = (
     r"hal-hazırda|bu an|bu dəqiqə|təcili(?! yardım)|kömək ed\w*|nə (?:edim|edək)\b|tez ol\w*"

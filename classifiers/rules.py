@@ -623,9 +623,12 @@ class _Context:
 
     @cached_property
     def self_harm_off(self) -> bool:
-        """A joke, or pills taken as a doctor said. Not gratitude (farewells thank people) nor
-        "now I am fine" (said hours after 40 paracetamol tablets, in the corpus)."""
-        return self.joke or self._has(lexicon.AS_PRESCRIBED)
+        """A joke, pills taken as a doctor said, or a story from years ago that is not
+        happening again. Not gratitude (farewells thank people) nor "now I am fine" (said hours
+        after 40 paracetamol tablets, in the corpus)."""
+        if self.joke or self._has(lexicon.AS_PRESCRIBED):
+            return True
+        return self._has(lexicon.LONG_AGO) and not self.urgent
 
     @cached_property
     def infant(self) -> bool:

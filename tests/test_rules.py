@@ -408,6 +408,13 @@ def test_past_event_off_but_self_harm_stays() -> None:
     assert emergency("Keçən il çox çətin idi, indi yaşamaq istəmirəm")[0].self_harm
 
 
+def test_long_ago_self_harm_is_over_unless_it_is_back() -> None:
+    assert emergency("Три года назад хотела умереть, сейчас всё хорошо") == []
+    assert emergency("3 il əvvəl intihar etmək istəyirdim, indi yenə o fikirlər gəlir")[
+        0
+    ].self_harm
+
+
 def test_urgent_present_overrides_past_mention() -> None:
     hits = emergency("Keçən il də olmuşdu, indi yenə nəfəs ala bilmir, kömək edin")
     assert hits
@@ -455,6 +462,22 @@ INDIRECT_EMERGENCIES = [
     ("деду плохо с сердцем, бледный, задыхается", "cardiac"),
     ("u mamy rot perekosilo, ruka ne podnimaetsya", "stroke"),
     ("otec govorit, a rech ne ponyatnaya, kakaya-to kasha", "stroke"),
+    ("у мамы половина лица онемела и опустилась", "stroke"),
+    ("дед вдруг отвечает невпопад и не понимает что ему говорят", "stroke"),
+    ("brat upal, ego tryasyot vsego, pena izo rta", "seizure"),
+    ("v sportzale paren upal, delaem massazh, skoraya edet", "cardiac"),
+    ("babamin nebzi yoxdur, nefes almir", "cardiac"),
+    ("bagda ilan vurdu qolunu, qol sisir", "poisoning"),
+    ("our dog walker was bitten by a snake in the field", "poisoning"),
+    ("xlor gozune sicradi, gozunu aca bilmir", "trauma"),
+    ("usagin dodaqlarinin etrafi goyumtul olub", "breathing"),
+    ("səhvən böyük doza dərman vermişəm, 2 yaşı var", "poisoning"),
+    ("фельдшер сказал что мы дали двойную дозу, ребёнок вялый", "poisoning"),
+    ("atam 4-cü mərtəbədən yıxıldı, danışmır", "trauma"),
+    ("у подруги аллергия, губы опухли и она хрипит", "anaphylaxis"),
+    ("32 недели, ребёнок не шевелится с утра", "gynecology"),
+    ("bacim yazdi: usaqlarimi sene tapsiriram. telefonu sonuludu", "self_harm"),
+    ("this is my last message, thank you all for everything", "self_harm"),
 ]
 NOT_EMERGENCIES_CONTEXT = [
     "Qonşumuz dünən vəfat etdi, deyirlər infarkt olub, Allah rəhmət eləsin",
@@ -477,6 +500,13 @@ NOT_EMERGENCIES_CONTEXT = [
     "vipila vse tabletki kak vrach skazal, teper luchshe",
     "hekimin dediyi kimi butun hebleri icdim, indi yaxsiyam",
     "god nazad byla bol v grudi, sdelali EKG, vse normalno",
+    "Как делать массаж сердца? Записалась на курсы первой помощи",
+    "böyük doza vitamin D içmək olar?",
+    "большие дозы витамина С помогают от простуды?",
+    "sabah iclasda olmayacağam, bağışlayın",
+    "У меня была анафилаксия на пенициллин в 2019, что сказать стоматологу?",
+    "Пять лет назад пыталась покончить с собой, сейчас в терапии, всё стабильно",
+    "2018-ci ildə özümü öldürmək istəyirdim, indi ailəm var, xoşbəxtəm",
 ]
 
 
