@@ -723,7 +723,8 @@ LONG_AGO = (
     r"|(?:19|20)\d\d ?-? ?(?:ci|cı|cu|cü)? ild\w*"
 )
 URGENT = (
-    r"hal-hazırda|bu an|bu dəqiqə|təcili(?! yardım)|kömək ed\w*|nə (?:edim|edək)\b|tez ol\w*"
+    r"hal-hazırda|bu an|bu dəqiqə|təcili(?! yardım| vəziyyət| hal)|kömək ed\w*|nə (?:edim|edək)\b"
+    r"|tez ol\w*"
     r"|yenə|yenidən|təkrar|прямо сейчас|срочно|помогите|что делать|снова|опять|right now"
     r"|help\b|urgent\w*|asap|what (?:do|should|can) (?:i|we) do|again\b|!!"
     r"|chto (?:nam |mne )?delat|srochno|pomogite"
@@ -762,6 +763,10 @@ EDUCATIONAL = (
     r"|может (?:вызвать|привести)|hər kəsə (?:məsləhət|xəbərdarlıq)|(?:hamıya"
     r"|всем) (?:məsləhət|совет)"
     r"|dəqiqədə \d+|per minute|в минуту"
+    # A group's rules or a pinned post listing the danger signs to call 103 for.
+    r"|(?:təcili|kəskin) (?:vəziyyət|hal)\w*(?:də|da|lar)\b|qrup\w* qayda\w*"
+    r"|в (?:экстренн|неотложн)\w* (?:ситуаци|случа)\w*|правила групп\w*"
+    r"|in (?:an|case of) emergenc\w*|group rules"
 )
 # Diseases recalled after the fact (care, rehabilitation): not an emergency now.
 POST_EVENT = (

@@ -507,6 +507,9 @@ NOT_EMERGENCIES_CONTEXT = [
     "У меня была анафилаксия на пенициллин в 2019, что сказать стоматологу?",
     "Пять лет назад пыталась покончить с собой, сейчас в терапии, всё стабильно",
     "2018-ci ildə özümü öldürmək istəyirdim, indi ailəm var, xoşbəxtəm",
+    "Qrup qaydaları: təcili vəziyyətdə — sinə ağrısı, huşunu itirmə — 103-ə zəng edin",
+    "Правила группы: в экстренной ситуации (боль в груди, потеря сознания) звоните 103",
+    "In an emergency (chest pain, fainting, heavy bleeding) call 103, do not post here",
 ]
 
 
