@@ -767,6 +767,8 @@ EDUCATIONAL = (
     r"|(?:təcili|kəskin) (?:vəziyyət|hal)\w*(?:də|da|lar)\b|qrup\w* qayda\w*"
     r"|в (?:экстренн|неотложн)\w* (?:ситуаци|случа)\w*|правила групп\w*"
     r"|in (?:an|case of) emergenc\w*|group rules"
+    r"|(?:сразу |немедленно )?звоните (?:в )?(?:103|112)|(?:103|112)\W*(?:ə|e|a)? zəng edin"
+    r"|call (?:103|112) (?:right away|immediately|at once)"
 )
 # Diseases recalled after the fact (care, rehabilitation): not an emergency now.
 POST_EVENT = (

@@ -510,6 +510,7 @@ NOT_EMERGENCIES_CONTEXT = [
     "Qrup qaydaları: təcili vəziyyətdə — sinə ağrısı, huşunu itirmə — 103-ə zəng edin",
     "Правила группы: в экстренной ситуации (боль в груди, потеря сознания) звоните 103",
     "In an emergency (chest pain, fainting, heavy bleeding) call 103, do not post here",
+    "Админ: при боли в груди, потере сознания, судорогах — сразу звоните 103, чат не скорая",
 ]
 
 
