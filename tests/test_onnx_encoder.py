@@ -83,6 +83,9 @@ def test_export_quantises_every_weight_product(onnx_dir: Path) -> None:
     weights = {t.name for t in graph.initializer if len(t.dims) == 2}
     ops = [n.op_type for n in graph.node]
     assert ops.count("MatMulInteger") == 72
+    # Each row's rounding, shift and cast are one QuantizeLinear, not three passes.
+    assert ops.count("QuantizeLinear") == 72
+    assert "Round" not in ops
     # The remaining float MatMuls are attention's (query x key, weights x value): no weights.
     assert not [n for n in graph.node if n.op_type == "MatMul" and n.input[1] in weights]
 
