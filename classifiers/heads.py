@@ -162,26 +162,36 @@ def fit_mlp_sigmoid(
     alpha: float,
     hidden: int = 256,
     seed: int = 0,
+    bags: int = 1,
 ) -> LinearHead:
-    """A one-hidden-layer ReLU network with sigmoid outputs (multi-label), strongly L2-damped."""
+    """A one-hidden-layer ReLU network with sigmoid outputs (multi-label), strongly L2-damped.
+
+    With `bags` > 1, that many networks from consecutive seeds, their logits averaged: still
+    one network (the hidden layers side by side, the output weights divided by `bags`). One
+    network's scores moved enough with its seed, or with a 1e-4 change in the embeddings, to
+    swing a label's recall by ten points at the same threshold.
+    """
     from sklearn.neural_network import MLPClassifier
 
     if len(x) < 10 or y.min(axis=0).max() == 1 or y.max(axis=0).min() == 0:
         # Too little data, or a class seen always/never: the linear head handles that case.
         return fit_sigmoid(x, y, classes, c=0.01, seed=seed)
-    model = MLPClassifier(
-        hidden_layer_sizes=(hidden,), alpha=alpha, max_iter=300, random_state=seed
-    )
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        model.fit(x, y)
+    nets = []
+    for k in range(bags):
+        model = MLPClassifier(
+            hidden_layer_sizes=(hidden,), alpha=alpha, max_iter=300, random_state=seed + k
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            model.fit(x, y)
+        nets.append(model)
     return LinearHead(
         "sigmoid",
         tuple(classes),
-        np.asarray(model.coefs_[1].T, dtype=np.float32),
-        np.asarray(model.intercepts_[1], dtype=np.float32),
-        np.asarray(model.coefs_[0].T, dtype=np.float32),
-        np.asarray(model.intercepts_[0], dtype=np.float32),
+        np.asarray(np.concatenate([m.coefs_[1].T for m in nets], axis=1) / bags, np.float32),
+        np.asarray(np.mean([m.intercepts_[1] for m in nets], axis=0), dtype=np.float32),
+        np.asarray(np.concatenate([m.coefs_[0].T for m in nets]), dtype=np.float32),
+        np.asarray(np.concatenate([m.intercepts_[0] for m in nets]), dtype=np.float32),
     )
 
 

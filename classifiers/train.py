@@ -78,6 +78,8 @@ class Params:
     heads_c_multi: float = 0.01
     # The six labels on embeddings: an MLP beat logistic regression on dev (AP +2-7 points).
     heads_mlp_alpha: float | None = 3.0
+    # Networks averaged in the labels head (see `fit_mlp_sigmoid`).
+    heads_mlp_bags: int = 3
     # Dev recall the emergency threshold must keep (it decides the false-alarm rate too).
     emergency_recall: float = EMERGENCY_RECALL
     min_df: int = 2
@@ -161,6 +163,7 @@ def _fit_tasks(
     c_multi: float,
     seed: int,
     mlp_alpha: float | None = None,
+    mlp_bags: int = 1,
 ) -> dict[str, LinearHead]:
     q_idx = [i for i, ex in enumerate(examples) if ex.specialty is not None]
     a_idx = [i for i, a in enumerate(answers) if a.specialty is not None]
@@ -171,7 +174,9 @@ def _fit_tasks(
     ]
     y_labels = _label_matrix(examples)
     heads = {
-        "labels": fit_mlp_sigmoid(x_msg, y_labels, LABELS, alpha=mlp_alpha, seed=seed)
+        "labels": fit_mlp_sigmoid(
+            x_msg, y_labels, LABELS, alpha=mlp_alpha, seed=seed, bags=mlp_bags
+        )
         if mlp_alpha is not None
         else fit_sigmoid(x_msg, y_labels, LABELS, c=c_labels, seed=seed),
         "specialty": fit_softmax(spec_x, spec_y, SPECIALTIES, c=c_multi, seed=seed),
@@ -460,6 +465,7 @@ def _fit_models(
         c_multi=params.heads_c_multi,
         seed=seed,
         mlp_alpha=params.heads_mlp_alpha,
+        mlp_bags=params.heads_mlp_bags,
     )
     heads = EncoderHeads(mean, scale, {t: h.rounded() for t, h in tasks.items()}, eid)
     return _Models(ngram, heads)

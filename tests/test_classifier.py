@@ -221,6 +221,26 @@ def test_training_is_reproducible(small_data: Path, tmp_path: Path) -> None:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
+def test_bagged_mlp_head_is_one_network_averaging_the_logits_of_its_bags() -> None:
+    from classifiers.heads import fit_mlp_sigmoid
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(160, 8)).astype(np.float32)
+    y = np.stack([x[:, 0] > 0, x[:, 1] + x[:, 2] > 0], axis=1).astype(np.int_)
+    nets = [fit_mlp_sigmoid(x, y, ("a", "b"), alpha=1.0, hidden=16, seed=s) for s in (3, 4, 5)]
+    bag = fit_mlp_sigmoid(x, y, ("a", "b"), alpha=1.0, hidden=16, seed=3, bags=3)
+    assert bag.hidden_coef is not None
+    assert bag.hidden_coef.shape == (48, 8)
+
+    def logit(p: np.ndarray) -> np.ndarray:
+        p = np.clip(p.astype(np.float64), 1e-7, 1 - 1e-7)
+        return np.asarray(np.log(p / (1 - p)), dtype=np.float64)
+
+    mean = np.mean([logit(net.predict_proba(x)) for net in nets], axis=0)
+    np.testing.assert_allclose(logit(bag.predict_proba(x)), mean, atol=1e-3)
+    assert not np.allclose(logit(nets[0].predict_proba(x)), mean, atol=1e-3)
+
+
 def test_split_keeps_groups_and_near_duplicates_together() -> None:
     if not (DATA / "messages.train.jsonl").exists():
         pytest.skip("corpus not split yet")
