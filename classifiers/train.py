@@ -46,7 +46,10 @@ from classifiers.ngram import Featurizer, NgramModel
 from classifiers.normalize import Normalized, normalize
 
 Progress = Callable[[str, int, int], None]
-EMERGENCY_RECALL = 0.97
+# The product asks for 0.97 on unseen text. Out-of-fold recall has run 0.01-0.05 above the
+# held-out splits' (0.972 out of fold, 0.925 on test, in session 6), so the tuning keeps buying
+# recall, within its precision floor and false-alarm budget, up to 0.98 before it trades any.
+EMERGENCY_RECALL = 0.98
 # Per acting label, share of benign out-of-fold messages it may flag, and all labels together.
 # The benign pool is mostly hard negatives written to look like advice and myths (debunks, one's
 # own prescription), so it over-states real alarms: at a 3% total the test split alarmed on 1.7%
