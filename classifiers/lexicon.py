@@ -258,7 +258,7 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue("poisoning", r"poison\w*|overdos\w*", 0.85),
     Cue(
         "poisoning",
-        r"(?:swallow\w*|drank|drunk)(?:\W+\w+){0,3}?\W+(?:pills|tablets|bleach|detergent|chlorine"
+        r"(?:swallowed|drank|drunk)(?:\W+\w+){0,3}?\W+(?:pills|tablets|bleach|detergent|chlorine"
         r"|batter(?:y|ies)|magnets?|medicine|meds|antifreeze|mushrooms|chemicals?"
         r"|cleaning|coins?)",
         0.85,
@@ -691,8 +691,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue(
         "poisoning",
         r"(?:magnit|batareya|batarey|батаре\w*|магнит\w*|batare\w*|magnet\w*|button batter\w*"
-        r"|button cell|coin cell)\w*{G}(?:ud(?:ub|du|muş)|проглот|proglot|swallow)\w*"
-        r"|(?:ud(?:ub|du|muş)|проглоти\w*|proglotil\w*|swallowed)\w*{G}(?:magnit|batare|батаре"
+        r"|button cell|coin cell)\w*{G}(?:ud(?:ub|du|muş)|проглотил|proglotil|swallowed)\w*"
+        r"|(?:ud(?:ub|du|muş)|проглотил\w*|proglotil\w*|swallowed)\w*{G}(?:magnit|batare|батаре"
         r"|магнит|magnet|batter)\w*",
         0.9,
     ),
@@ -700,8 +700,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         "poisoning",
         r"(?:antifriz|антифриз|antifreeze|metanol|метанол|methanol|метиловы\w* спирт"
         r"|sirkə essensiya|уксусн\w* эссенц)\w*(?:\W+\w+){0,8}?\W+"
-        r"(?:içib|içdi|udub|uddu|выпил|глотн|glotn|vypil|drank|drunk|swallow)\w*"
-        r"|(?:içib|içdi|udub|uddu|выпил|глотн|glotn|vypil|drank|swallow)\w*(?:\W+\w+){0,8}?\W+"
+        r"(?:içib|içdi|udub|uddu|выпил|глотн|glotn|vypil|drank|drunk|swallowed)\w*"
+        r"|(?:içib|içdi|udub|uddu|выпил|глотн|glotn|vypil|drank|swallowed)\w*(?:\W+\w+){0,8}?\W+"
         r"(?:antifriz|антифриз|antifreeze|metanol|метанол|methanol|метиловы\w* спирт"
         r"|sirkə essensiya|уксусн\w* эссенц)\w*",
         0.85,
@@ -882,7 +882,7 @@ PERSONAL = (
     r"|yoldaşım\w*|nənəm\w*|babam\w*|qardaşım\w*|bacım\w*|у меня|\bмо[йяеи]\w*|мне\b|сын\w*"
     r"|доч\w*|муж\w*|жена|мам\w*|пап\w*|\bmy\b|\bi\b|i.m\b|\bme\b"
     # someone close, now: "если" in "отец без сознания, если дать сок..." is not a lesson
-    r"|отец|отца|брат\w*|сестр\w*|бабушк\w*|дедушк\w*|\bдед\b|подруг\w*|ребен\w*|ребён\w*"
+    r"|отец|отца|брат\w*|сестр\w*|бабушк\w*|дедушк\w*|\bдед\b|подруг\w*"
     r"|qaynanam|qayınatam|əmim|dayım|bibim|xalam|dostum|rəfiqəm|qonşum\w*"
 )
 NEGATION_BEFORE = r"(?:\bне|\bnot?|\bwithout|\bбез|\bnever|\bheç)\W+(?:\w+\W+)?$"

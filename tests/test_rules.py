@@ -538,6 +538,8 @@ NOT_EMERGENCIES_CONTEXT = [
     "magnitli oyuncaqlar uşaqlar üçün nə qədər təhlükəlidir?",
     "наш дед был очень строгий, но добрый",
     "sabah işdə olmayacam, kim əvəz edəcək?",
+    "Что делать, если ребёнок проглотит батарейку? Хочу знать заранее",
+    "what if my toddler swallows a magnet? we have magnetic toys everywhere",
 ]
 
 
