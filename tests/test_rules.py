@@ -498,6 +498,17 @@ INDIRECT_EMERGENCIES = [
     ("2 gündür qapqara nəcis, halsızam", "bleeding"),
     ("yıxıldıqdan sonra burnundan şəffaf maye gəlir", "trauma"),
     ("atamın təzyiqi 210/120, başı gicəllənir", "cardiac"),
+    ("davlenie u mamy 185/125, golova bolit", "cardiac"),
+    ("попала щелочь в глаз, брызнула при уборке", "trauma"),
+    ("кислотный ожог глаза на производстве, жжёт", "trauma"),
+    ("got drain cleaner splashed in my eye, it burns", "trauma"),
+    ("ded ne dyshit, lezhit na polu", "breathing"),
+    ("qara nəcis 3 gündür, bu gün başım gicəllənir, bayılacam elə bil", "bleeding"),
+    ("dizzy since morning and my stool is black, like tar", "bleeding"),
+    ("папа говорит раздирающая боль в спине, бледный весь", "cardiac"),
+    ("sudden tearing pain through my chest to my back", "cardiac"),
+    ("preeklampsiya dedilər, indi təzyiq 170/110, görmə bulanıqdır", "gynecology"),
+    ("itimi qardaşıma verdim, hesablarımı bağladım. hamıya əlvida", "self_harm"),
 ]
 NOT_EMERGENCIES_CONTEXT = [
     "Qonşumuz dünən vəfat etdi, deyirlər infarkt olub, Allah rəhmət eləsin",
@@ -540,6 +551,13 @@ NOT_EMERGENCIES_CONTEXT = [
     "sabah işdə olmayacam, kim əvəz edəcək?",
     "Что делать, если ребёнок проглотит батарейку? Хочу знать заранее",
     "what if my toddler swallows a magnet? we have magnetic toys everywhere",
+    "rebenok nosom ne dyshit, sopli, chem promyvat?",
+    "u menya nos ne dyshit uzhe nedelyu",
+    "ожог глаз от сварки бывает? муж сварщик, спрашиваю заранее",
+    "iron pills made my stool black, is that normal?",
+    "preeklampsiya nədir, necə qarşısını almaq olar? hamiləyəm, 12 həftə",
+    "itimi qonşuya verdim, köçürük, evdə yer yoxdur",
+    "başım ağrıyır, sanki yarılır, migrenim tutub yenə",
 ]
 
 
