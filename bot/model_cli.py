@@ -130,7 +130,8 @@ def eval_command(
     split: Annotated[
         str,
         typer.Option(
-            help="test | dev | train | independent | independent2 (written apart, not trained on)"
+            help="test | dev | train | independent | independent2 | independent3"
+            " (written apart, not trained on)"
         ),
     ] = "test",
     quick: Annotated[bool, typer.Option(help="rules + n-gram only, no encoder")] = False,

@@ -397,9 +397,10 @@ def load_answers(path: Path) -> list[Answer]:
 
 # Written by people who never saw the training corpus, to measure generalisation: never trained
 # or tuned on. They hold group messages only (no doctors' answers). `independent2` came later,
-# by another writer, after lexicon work had looked at `independent`'s misses.
+# by another writer, after lexicon work had looked at `independent`'s misses; `independent3` in
+# session 7, after cues had been written for one of `independent2`'s misses.
 INDEPENDENT = "independent"
-HOLDOUTS = (INDEPENDENT, "independent2")
+HOLDOUTS = (INDEPENDENT, "independent2", "independent3")
 
 
 def load_split(data_dir: Path, split: str) -> tuple[list[Example], list[Answer]]:
