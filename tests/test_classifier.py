@@ -15,9 +15,11 @@ from hypothesis import strategies as st
 
 from classifiers.commands import bench_classifier, classify_stream
 from classifiers.corpus import (
+    HOLDOUTS,
     SPLITS,
     dedupe_key,
     load_examples,
+    load_split,
     near_duplicate_pairs,
     split_corpus,
 )
@@ -257,6 +259,25 @@ def test_split_keeps_groups_and_near_duplicates_together() -> None:
     assert len(set(splits)) == 3
     for i, j in near_duplicate_pairs(texts):
         assert splits[i] == splits[j], (texts[i], texts[j])
+
+
+def test_independent_sets_load_whole_and_stay_apart_from_the_corpus() -> None:
+    corpus = [ex.text for split in SPLITS for ex in load_split(DATA, split)[0]]
+    texts, source = list(corpus), ["corpus"] * len(corpus)
+    for holdout in HOLDOUTS:
+        path = DATA / "holdout" / f"{holdout}.jsonl"
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        examples, _ = load_split(DATA, holdout)
+        assert len(examples) == len(lines) >= 500, holdout
+        texts += [ex.text for ex in examples]
+        source += [holdout] * len(examples)
+    crossing = [
+        (texts[i], texts[j])
+        for i, j in near_duplicate_pairs(texts)
+        if source[i] != source[j] and "corpus" in (source[i], source[j])
+    ]
+    # Two stock phrases ("I changed my number", a farewell) were written apart by two writers.
+    assert len(crossing) <= 2, crossing
 
 
 def test_split_merges_near_duplicate_groups(tmp_path: Path) -> None:
