@@ -102,6 +102,7 @@ def find_personal_data(text: str) -> list[Span]:
     found: list[Span] = []
     for finder in (_cards, _passports, _emails, _fins, _phones, _addresses, _names):
         found.extend(finder(search))
+    found = [span for span in found if not _is_public_contact(search, span)]
     if index is not None:
         found = [_map_back(span, index) for span in found]
     return _resolve_overlaps(found)
@@ -419,8 +420,51 @@ _ADDRESS_RES = (
 _FLAT_RE = re.compile(_FLAT)
 _INSTITUTION_RE = re.compile(
     r"(?i:klinika|xəstəxana|xestexana|poliklinika|mərkəz|merkez|aptek|filial|клиник|больниц"
-    r"|поликлиник|аптек|центр|clinic|hospital|pharmacy|office)"
+    r"|поликлиник|аптек|центр|clinic|hospital|pharmacy|office|eczaxana|laboratoriya)"
 )
+# Words that make a number an institution's published line, not just one near a clinic's name
+# (adverts with a clinic's landline are labelled personal data, as the guidelines ask).
+_OFFICIAL_LINE_RE = re.compile(
+    r"(?i:rəsmi|resmi|официальн|official|qaynar|горяч|hotline|call.?cent|qeydiyyat|registratura"
+    r"|регистратур|справочн|reception)"
+)
+# How far from an address or a number the institution it belongs to may be named.
+_INSTITUTION_BEFORE = 60
+_INSTITUTION_AFTER = 30
+# Operator codes of Azerbaijani mobiles (after 994 or the trunk 0): a person's line.
+_MOBILE_CODES = ("10", "50", "51", "55", "60", "70", "77", "99")
+_PUBLIC_MAILBOX_RE = re.compile(
+    r"^(?:info|contact|office|reception|qeydiyyat|registratura|support|admin|hello|press)\b"
+)
+
+
+def _near_institution(
+    text: str, start: int, end: int, pattern: re.Pattern[str] = _INSTITUTION_RE
+) -> bool:
+    window = text[max(0, start - _INSTITUTION_BEFORE) : end + _INSTITUTION_AFTER]
+    return bool(pattern.search(window))
+
+
+def _is_public_contact(text: str, span: Span) -> bool:
+    """An institution's official landline or mailbox is published to be used.
+
+    The corpus labels "our clinic's official number: 012 510 10 10" benign. A mobile number
+    stays personal even beside a clinic's name: it is usually someone's own phone.
+    """
+    value = text[span.start : span.end]
+    if span.kind == "email":
+        local, _, domain = value.lower().partition("@")
+        return bool(_PUBLIC_MAILBOX_RE.match(local)) or domain.endswith((".gov.az", ".edu.az"))
+    if span.kind != "phone":
+        return False
+    digits = re.sub(r"\D", "", value)
+    if len(digits) == 12 and digits.startswith("994"):
+        digits = digits[3:]
+    elif len(digits) == 10 and digits.startswith("0"):
+        digits = digits[1:]
+    return len(digits) == 9 and not digits.startswith(_MOBILE_CODES) and _near_institution(
+        text, span.start, span.end, _OFFICIAL_LINE_RE
+    )
 
 
 _STREET_GATE_RE = re.compile(
@@ -436,9 +480,8 @@ def _addresses(text: str) -> list[Span]:
     spans = []
     for rx in _ADDRESS_RES:
         for m in _limit(rx.finditer(text)):
-            before = text[max(0, m.start() - 60) : m.start()]
             # A clinic's public address is not personal data; a flat number always is.
-            if _INSTITUTION_RE.search(before) and not _FLAT_RE.search(m.group()):
+            if _near_institution(text, m.start(), m.end()) and not _FLAT_RE.search(m.group()):
                 continue
             spans.append(Span("address", m.start(), m.end()))
     return spans
