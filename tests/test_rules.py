@@ -160,10 +160,32 @@ def test_personal_data_found(text: str, kind: str, found: str) -> None:
         "Covid-19 vaksini 2021",
         "Давление 140/90, пульс 88",
         "Blood pressure 130/85 and sugar 7.1",
+        "Respublika Klinik Xəstəxanasının qeydiyyat nömrəsi: (012) 418 50 00",
+        "bu bizim klinikanin resmi nomresidi: 012 510 10 10",
+        "телефон регистратуры поликлиники №6: 012 555 12 34",
+        "Nizami küçəsi 45-də aptek 24 saat açıqdır",
+        "info@medicalclinic.az ünvanına yazdım, cavab gəlmədi",
+        "sorğunu qeydiyyat@health.gov.az ünvanına göndərin",
     ],
 )
 def test_no_personal_data_in_numbers_and_public_names(text: str) -> None:
     assert find_personal_data(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A mobile is someone's own line even beside a registry or a clinic.
+        "qeydiyyat üçün həkimin öz nömrəsi: 050 123 45 67",
+        # A landline near a hospital, with no sign it is the hospital's published line.
+        "xestexanadan bu sexs zeng etdi: 012 493 22 11, seheri gelin dedi",
+        "Hormon testlerine 40% endirim! Laboratoriya 'SaglamLab', zeng: (012) 465 78 90",
+        "Mənim nömrəm 012 555 12 34, zəng edin",
+        "yaz mene: aynur.qasimova@mail.ru",
+    ],
+)
+def test_personal_lines_near_institutions_stay_personal(text: str) -> None:
+    assert {span.kind for span in find_personal_data(text)} & {"phone", "email"}
 
 
 def test_offsets_are_on_the_original_text() -> None:
