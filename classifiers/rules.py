@@ -545,10 +545,23 @@ _WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)\W{1,3}$")
 _WORD_AFTER_RE = re.compile(r"\W{1,3}([^\W\d_]+)")
 
 
+# "Mən Aynur Həsənova, diabetim var": the writer's own name and diagnosis, theirs to share.
+_SELF_INTRO_RE = re.compile(
+    r"(?i:(?<![^\W\d_])(?:mən|men|adım|adim|меня\s+зовут|я|my\s+name\s+is|i\s+am|i'm|im)"
+    r"\s{0,3}[:,\-–—]?\s{1,3})$"
+)
+
+# "I'm Leyla Aliyeva's sister", "mən Aynurun bacısıyam": someone else's name after all.
+_POSSESSIVE_RE = re.compile(r"(?:['’]s|n[ıiuü]n|[ıiuü]n)$")
+
+
 def _names_a_place(text: str, start: int, end: int) -> bool:
-    """A place named after a person, or a doctor introduced by profession: not a patient."""
+    """A place named after a person, a doctor introduced by profession, or the writer: no patient
+    someone else exposed."""
     before = text[max(0, start - 24) : start]
     if _NAMED_AFTER_RE.match(text, end) or _NAMED_BEFORE_RE.search(before):
+        return True
+    if _SELF_INTRO_RE.search(before) and not _POSSESSIVE_RE.search(text[start:end]):
         return True
     prev, after = _WORD_BEFORE_RE.search(before), _WORD_AFTER_RE.match(text, end)
     words = [fold(m.group(1)) for m in (prev, after) if m]

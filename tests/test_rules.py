@@ -166,6 +166,8 @@ def test_personal_data_found(text: str, kind: str, found: str) -> None:
         "Nizami küçəsi 45-də aptek 24 saat açıqdır",
         "info@medicalclinic.az ünvanına yazdım, cavab gəlmədi",
         "sorğunu qeydiyyat@health.gov.az ünvanına göndərin",
+        "Mən Aynur Həsənova, 32 yaş, diabet xəstəsiyəm, qrupa yeni qoşuldum",
+        "Меня зовут Лейла Гасанова, у меня рак груди, держусь",
     ],
 )
 def test_no_personal_data_in_numbers_and_public_names(text: str) -> None:
@@ -201,6 +203,11 @@ def test_fullwidth_digits_found_on_original_offsets() -> None:
     [span] = find_personal_data(text)
     assert span.kind == "phone"
     assert text[span.start : span.end] == "０５５ １２３ ４５ ６７"
+
+
+def test_someone_elses_name_after_an_introduction_stays_personal() -> None:
+    text = "Mən Samirə Quliyevanın qonşusuyam, onun xərçəngi var"
+    assert [text[s.start : s.end] for s in find_personal_data(text)] == ["Samirə Quliyevanın"]
 
 
 def test_named_diagnoses_alone() -> None:
