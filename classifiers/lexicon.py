@@ -962,6 +962,10 @@ PAST = (
     r"|dünyasını dəyiş\w*|умер\b|умерла|скончал\w*|passed away|died\b|(?:had|has had) an? \w+"
     r"(?: \w+)? (?:yesterday|last)|(?:в|v|in) (?:19|20)\d\d\b"
     r"|(?:19|20)\d\d ?-? ?(?:ci|cı|cu|cü)? ild\w*"
+    # Mourning: whoever the message is about has died, there is no one to call 103 for.
+    r"|dəfn\w*|rəhmət eləsin|başsağlığı\w*|не стал[оа]?\b(?! (?:лучше|легче))|похорон\w*"
+    r"|царство небесное|земля пухом|светлая память|ne stal[oa]?\b(?! (?:luchshe|legche))"
+    r"|pohoron\w*|\brip\b|rest in peace|funeral\w*|condolence\w*"
 )
 # Long ago: even a self-harm story told from there is over (unless it is happening again).
 LONG_AGO = (

@@ -450,6 +450,13 @@ def test_urgent_present_overrides_past_mention() -> None:
     assert hits[0].rule == "emergency:breathing"
 
 
+def test_mourning_does_not_hide_a_new_emergency() -> None:
+    hits = emergency("Atamı dünən dəfn etdik, indi anam da nəfəs ala bilmir, kömək edin!!")
+    assert hits
+    assert hits[0].rule == "emergency:breathing"
+    assert emergency("мне не стало лучше, сильная боль в груди, отдает в руку, срочно")
+
+
 INDIRECT_EMERGENCIES = [
     ("Bu gecə son gecəmdir", "self_harm"),
     ("ipi hazirlamisam artiq", "self_harm"),
@@ -562,6 +569,10 @@ INDIRECT_EMERGENCIES = [
     ("təcili yardım gəlmir yarım saatdır, atam huşsuzdur", "unconscious"),
 ]
 NOT_EMERGENCIES_CONTEXT = [
+    "Dünən qonşumuzu dəfn etdik, ürəyi yuxuda dayandı. Allah rəhmət eləsin",
+    "qonsumuzun oglu denizde bogulub, allah rehmet elesin",
+    "Вчера не стало бабушки, инсульт. Царство небесное",
+    "Yesterday was the funeral, his heart stopped in his sleep",
     "Qonşumuz dünən vəfat etdi, deyirlər infarkt olub, Allah rəhmət eləsin",
     "Last month my son had a febrile seizure, can he get his vaccines now?",
     "Her kese meslehet: usagi yorgana burumeyin, qicolma yarada biler",
