@@ -417,7 +417,7 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         "breathing",
         r"(?:inhaler|ingalyator|ventolin|ингалятор|сальбутамол)\w*{G}"
         r"(?:not helping|isn.?t helping|doesn.?t help|kömək etmir|təsir etmir|не помога)\w*"
-        r"|can barely (?:talk|breathe)|xırılda(?:yır|yıb)|göyərib|вдохнул\w*{G}(?:хрип|кашл)",
+        r"|can barely (?:talk|breathe)|xırılda(?:yır|yıb)|(?<!diz )(?<!dizi )(?<!dizim )(?<!qolu )(?<!qolum )(?<!ayagi )(?<!ayagim )göyərib|вдохнул\w*{G}(?:хрип|кашл)",
         0.85,
     ),
     Cue(
@@ -909,6 +909,54 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"(?:şəkillərimi sildim|hesablarımı bağla|(?:itimi|pişiyimi|quşumu)\w*{G1}(?:verdim"
         r"|tapşırdım)|əşyalarımı payla)\w*(?:\W+\w+){0,12}?\W+(?:yaxşı qalın|salamat qalın"
         r"|əlvida|halal ed)\w*",
+        0.9,
+    ),
+    # found in an unseen batch of past-tense and grief look-alikes (p24, session 8): farewells in
+    # Russian, unequal pupils, a pulse one can barely find, ten or more pills swallowed by the
+    # writer (paracetamol kills a day later in someone who feels fine), pure blood in the stool
+    # with faintness, mottled skin, a tearing pain between the shoulder blades
+    Cue(
+        "self_harm",
+        r"(?:купил\w*|приготовил\w*|kupil\w*|bought) (?:верёвк|веревк|verevk|a rope)\w*"
+        r"|если (?:завтра |вдруг )?меня не (?:будет|станет)\w*(?:\W+\w+){0,12}?\W+(?:знайте"
+        r"|прост|не вини|ни в ч[её]м не виноват|люблю)\w*"
+        r"|это (?:просто |мо[её] )?прощание|(?:хочу|решил\w*) (?:\w+ )?попрощаться\w*"
+        r"(?:\W+\w+){0,12}?\W+(?:записк|zapisk|письм)\w*"
+        r"|(?:[1-9]\d|\d{3}) ?(?:ədəd|dənə|tablet|həb)\w*(?:\W+\w+){0,2}?\W+(?:içdim|içmişəm"
+        r"|uddum|udmuşam)\w*"
+        r"|(?:я (?:выпил|выпила)|наглотал(?:ся|ась)) (?:[1-9]\d|\d{3}) таблет\w*",
+        0.9,
+    ),
+    Cue(
+        "trauma",
+        r"(?:один|одного) зрач\w*{G}(?:больше|шире|меньше)|зрачк\w*{G1}разн\w*|разн\w* зрачк\w*"
+        r"|(?:göz )?bəbək\w*{G}(?:fərqli|biri böyük)|(?:unequal|different)\w* (?:sized )?pupils"
+        r"|(?:one|a) pupil\w*{G}(?:bigger|larger|smaller)",
+        0.9,
+    ),
+    Cue(
+        "unconscious",
+        r"(?:barely|hardly|can.?t|cannot) (?:find|feel) (?:a |his |her )?pulse"
+        r"|пульс\w*{G1}(?:едва|еле|слабый|нитевидн)\w*|nəbz\w*{G1}(?:güclə|zəif|tapılmır)\w*",
+        0.9,
+    ),
+    Cue(
+        "bleeding",
+        r"(?:pooping|shitting|stool|poop)\w*{G}(?:pure |all |a lot of |lots of )?blood\w*"
+        r"(?:\W+\w+){0,15}?\W+(?:dizzy|faint|cold|pale|weak)\w*"
+        r"|(?:nəcis|kal|стул|кал)\w*{G}(?:qan|кров)\w*(?:\W+\w+){0,15}?\W+(?:gicəllən|huş"
+        r"|solğun|кружит|слабост|холодн|бледн|обморок)\w*",
+        0.9,
+    ),
+    Cue(
+        "infection",
+        r"(?:bədən|dəri|əl-ayağ|ayaqlar|body|skin|кож|ножк|ручк|тел)\w*{G}(?:mərmər|мрамор"
+        r"|marbl|mottl)\w*|(?:мраморн|marbled|mottled)\w* (?:кож|skin|pattern)\w*",
+        0.9,
+    ),
+    Cue(
+        "cardiac",
+        r"(?:рвущ|раздира|разрыва)\w*{G1}(?:бол\w*{G1})?(?:в |между )?(?:спин|груд|лопатк)\w*",
         0.9,
     ),
 )

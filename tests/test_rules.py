@@ -458,6 +458,16 @@ def test_mourning_does_not_hide_a_new_emergency() -> None:
 
 
 INDIRECT_EMERGENCIES = [
+    # from p24's unseen misses (session 8)
+    ("Я всё решила. Купила верёвку. Это просто прощание", "self_harm"),
+    ("Если завтра меня не будет — знайте, вы ни в чём не виноваты", "self_harm"),
+    ("Хочу попрощаться с группой. Вы были хорошими. Записку оставила на столе", "self_harm"),
+    ("dunen gece 20 dene parasetamol icdim, indi ozumu yaxsi hiss edirem", "self_harm"),
+    ("после падения один зрачок больше другого, не может нормально проснуться", "trauma"),
+    ("she's cold, grey and I can barely find a pulse", "unconscious"),
+    ("pooping pure blood, like a lot, feeling dizzy and cold", "bleeding"),
+    ("bu gün 40 qızdırma, əl-ayağı soyuqdur, bədəni mərmər kimi", "infection"),
+    ("внезапно сильная рвущая боль между лопатками", "cardiac"),
     ("Bu gecə son gecəmdir", "self_harm"),
     ("ipi hazirlamisam artiq", "self_harm"),
     ("Nobody would miss me anyway", "self_harm"),
@@ -569,6 +579,10 @@ INDIRECT_EMERGENCIES = [
     ("təcili yardım gəlmir yarım saatdır, atam huşsuzdur", "unconscious"),
 ]
 NOT_EMERGENCIES_CONTEXT = [
+    "qizdirma 38.5 idi, 500 mq parasetamol icdim, indi 37.2-di",
+    "dediyi kimi 10 gun Augmentin icdim, bogazim tamam yaxsi oldu",
+    "Hepatit C müalicəmi bitirdim, 12 həftə həb içdim, analiz mənfidir",
+    "ağ mərmər pilləkəndə sürüşdüm, dizim göyərib",
     "Dünən qonşumuzu dəfn etdik, ürəyi yuxuda dayandı. Allah rəhmət eləsin",
     "qonsumuzun oglu denizde bogulub, allah rehmet elesin",
     "Вчера не стало бабушки, инсульт. Царство небесное",
