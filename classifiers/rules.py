@@ -462,8 +462,10 @@ def _is_public_contact(text: str, span: Span) -> bool:
         digits = digits[3:]
     elif len(digits) == 10 and digits.startswith("0"):
         digits = digits[1:]
-    return len(digits) == 9 and not digits.startswith(_MOBILE_CODES) and _near_institution(
-        text, span.start, span.end, _OFFICIAL_LINE_RE
+    return (
+        len(digits) == 9
+        and not digits.startswith(_MOBILE_CODES)
+        and _near_institution(text, span.start, span.end, _OFFICIAL_LINE_RE)
     )
 
 
