@@ -309,7 +309,12 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue("trauma", r"(?:qaynar|isti) su\w*{G}(?:töküldü|tökülüb|yandı|yandırdı)", 0.8),
     Cue("trauma", r"(?:удар\w*|бь[её]т) током|сбил\w* машин\w*|сбила машина", 0.85),
     Cue("trauma", r"упал\w*{G}(?:с высоты|из окна|с балкона|с крыши)", 0.85),
-    Cue("trauma", r"ошпарил\w*|обварил\w*|ожог\w* кипятк\w*", 0.75),
+    Cue(
+        "trauma",
+        r"ошпарил\w*|обварил\w*|ожог\w* кипятк\w*|oshparil\w*|obvaril\w*"
+        r"|(?:кипят|kipyat)\w*{G}(?:опрокинул|oprokinul|облил|oblil)\w*",
+        0.75,
+    ),
     Cue("trauma", r"electrocut\w*|hit by a car|drown\w*", 0.85),
     Cue("trauma", r"fell (?:from|off|out of) (?:a |the )?(?:window|balcony|roof|height)", 0.85),
     # self-harm and suicidal intent
@@ -395,7 +400,7 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     # hypoglycaemia or ketoacidosis with confusion, low oxygen, torsion, ectopic, meningitis
     Cue(
         "metabolic",
-        r"(?:şəkər|seker|сахар|sugar|glucose|qlükoza|глюкоз)\w*{G1}(?:[0-2](?:[.,]\d)?|3[.,][0-4])"
+        r"(?:şəkər|seker|сахар|sahar|sakhar|sugar|glucose|qlükoza|глюкоз)\w*{G1}(?<![\d.,])(?:[0-2](?:[.,]\d)?|3[.,][0-4])"
         r"(?![\d/]|[.,]\d)",
         0.85,
     ),
@@ -567,8 +572,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue(
         "meningitis",
         r"(?:basanda|basdıqda|sıxanda|basılanda)\w*{G1}(?:itmir|itməyən|keçmir|solmur|ağarmır)\w*"
-        r"|не (?:бледне|исчеза)\w*{G}(?:нажати|стакан)\w*"
-        r"|(?:нажати|стакан)\w*{G}не (?:бледне|исчеза)\w*"
+        r"|не (?:бледне|исчеза)\w*{G}(?:нажати|надавлив|стакан)\w*"
+        r"|(?:нажати|надавлив|стакан)\w*{G}не (?:бледне|исчеза)\w*"
         r"|(?:rash|spots?)\w*{G}(?:doesn.?t|don.?t|does not|do not) fade",
         0.85,
     ),
@@ -839,7 +844,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "trauma",
-        r"(?:it|köpək|собак|sobak|dog)\w*{G}(?:dişlə|disle|укусил|ukusil|bit)\w*"
+        r"(?:(?:it|köpək|собак|sobak|dog)\w*{G}(?:dişlə|disle|укусил|ukusil|bit)\w*"
+        r"|(?:dişlədi|укусил\w*|ukusil\w*)\W+(?:\w+\W+)?(?:it|köpək|собак|sobak)\w*)"
         r"(?:\W+\w+){0,8}?\W+(?:çox qan|üz|глубок|glubok|лицо|face|deep)\w*",
         0.85,
     ),
@@ -859,7 +865,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "gynecology",
-        r"(?:\d\d? (?:həftəyəm|həftəlik hamilə)|hamiləyəm)\w*(?:\W+\w+){0,25}?\W+"
+        r"(?:\d\d? (?:həftəyəm|həftəlik hamilə|həftəlikdir|həftəlikdi)|hamiləyəm)\w*"
+        r"(?:\W+\w+){0,25}?\W+"
         r"(?:təzyiq|tezyiq)\w*{G1}1[6-9]\d\s*/\s*1[01]\d"
         r"|hamiləyəm\w*(?:\W+\w+){0,8}?\W+(?:sağ|sol) tərəf\w*{G1}(?:bıçaq kimi|kəskin|dözülməz)",
         0.9,
@@ -961,6 +968,22 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"(?:рвущ|раздира|разрыва)\w*{G1}(?:бол\w*{G1})?(?:в |между )?(?:спин|груд|лопатк)\w*",
         0.9,
     ),
+    # from out-of-fold misses after p23/p24 (session 8): "I'll end it all today" with a letter,
+    # Russian typed in Latin ("segodnya vsyo zakonchit"), a woman in labour in the street
+    Cue(
+        "self_harm",
+        r"(?:hamısını|hər şeyi) bitirəcəm\w*(?:\W+\w+){0,12}?\W+(?:məktub)\w*"
+        r"|(?:məktub)\w*(?:\W+\w+){0,12}?\W+(?:hamısını|hər şeyi) bitirəcəm\w*"
+        r"|(?:сегодня|segodnya)\W+(?:\w+\W+){0,3}?(?:вс[её]|vsyo|vsjo|vse) (?:закончу|закончит"
+        r"|zakonchu|zakonchit)\w*",
+        0.9,
+    ),
+    Cue(
+        "gynecology",
+        r"(?:metro|küçə|avtobus|maşın|улиц|метро|автобус|машин|street|bus|car)\w*{G}(?:doğur"
+        r"|рожает|rozhaet|giving birth)\w*",
+        0.85,
+    ),
 )
 
 
@@ -1002,7 +1025,7 @@ FEVER = (
 PAST = (
     r"keçən (?:il|ay|həftə|dəfə|yay|qış)|\d+ (?:il|ay|həftə) (?:əvvəl|öncə"
     r"|qabaq)|illər (?:əvvəl|öncə)"
-    r"|vaxtilə|bir vaxtlar|uşaqlıqda|uşaq vaxtı|\w{2,}m(?:ı|i|u|ü)şd(?:ı|i|u|ü)\b"
+    r"|vaxtilə|bir vaxtlar|uşaqlıqda|uşaq vaxtı|\w{2,}(?<!ma)(?<!me)m(?:ı|i|u|ü)şd(?:ı|i|u|ü)\b"
     r"|təcili yardım{G}(?:gəldi|gəlib|çatdı)|в прошлом (?:году|месяце)"
     r"|(?:\d+ )?(?:год|года|лет|месяц\w*|недел\w*) назад|когда-то|в детстве"
     r"|скорая{G1}(?:приехала|приехали)|last (?:year|month|week|time)|(?:years?|months?|weeks?) ago"

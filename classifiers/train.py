@@ -48,9 +48,11 @@ from classifiers.normalize import Normalized, normalize
 Progress = Callable[[str, int, int], None]
 # The product asks for 0.97 on unseen text. Out-of-fold recall has run 0.01-0.05 above the
 # held-out splits' (0.972 out of fold, 0.925 on test, in session 6), so the tuning keeps buying
-# recall, within its precision floor and false-alarm budget, up to 0.99 before it trades any
-# (0.98 left the blind sets at 0.931 and 0.952 in session 8; 0.99 gave 0.966 and 0.984).
-EMERGENCY_RECALL = 0.99
+# recall, within its precision floor and false-alarm budget, up to 0.995 before it trades any
+# (0.98 left the blind sets at 0.931 and 0.952 in session 8). Cues are written from out-of-fold
+# misses, which flatters out-of-fold recall: each round of cues let a 0.99 cap raise the model
+# threshold and give back on new text what the cues had won.
+EMERGENCY_RECALL = 0.995
 # Per acting label, share of benign out-of-fold messages it may flag, and all labels together.
 # The benign pool is mostly hard negatives written to look like advice and myths (debunks, one's
 # own prescription), so it over-states real alarms: at a 3% total the test split alarmed on 1.7%

@@ -458,6 +458,16 @@ def test_mourning_does_not_hide_a_new_emergency() -> None:
 
 
 INDIRECT_EMERGENCIES = [
+    # from out-of-fold misses after p23/p24 (session 8)
+    ("Bu gün hamısını bitirəcəm. Məktubu yazmışam.", "self_harm"),
+    ("podrostok napisal v chate chto segodnya vsyo zakonchit", "self_harm"),
+    ("Nizami metrosunun yanında qadın doğur, təcili yardım yoldadır", "gynecology"),
+    ("kipyatok oprokinul na sebya malysh, puzyri na grudi", "trauma"),
+    ("sahar 1.8 u syna, on ne otvechaet", "metabolic"),
+    ("ребенка укусила собака бродячая, глубоко", "trauma"),
+    ("шею не может согнуть, точки не исчезают при надавливании", "meningitis"),
+    ("32 heftelikdir, tezyiqi 160/100 olub, ayaqlari sisib", "gynecology"),
+    ("qicolma tutur, biri kecir biri baslayir, bele olmamisdi", "seizure"),
     # from p24's unseen misses (session 8)
     ("Я всё решила. Купила верёвку. Это просто прощание", "self_harm"),
     ("Если завтра меня не будет — знайте, вы ни в чём не виноваты", "self_harm"),
@@ -579,6 +589,9 @@ INDIRECT_EMERGENCIES = [
     ("təcili yardım gəlmir yarım saatdır, atam huşsuzdur", "unconscious"),
 ]
 NOT_EMERGENCIES_CONTEXT = [
+    "tezyiq segodnya 135/85, sahar 6.2. normal kimi",
+    "Təzyiqim 110/70, nəbz 72, şəkər 5.1. Hər şey normaldır",
+    "Ananas yeyən qadın tez doğur, 40 həftədən sonra gündə 2 ananas yeyin",
     "qizdirma 38.5 idi, 500 mq parasetamol icdim, indi 37.2-di",
     "dediyi kimi 10 gun Augmentin icdim, bogazim tamam yaxsi oldu",
     "Hepatit C müalicəmi bitirdim, 12 həftə həb içdim, analiz mənfidir",
