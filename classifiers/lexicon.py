@@ -1023,7 +1023,9 @@ FEVER = (
 
 # Contexts that make an emergency word not an emergency now.
 PAST = (
-    r"keçən (?:il|ay|həftə|dəfə|yay|qış)|\d+ (?:il|ay|həftə) (?:əvvəl|öncə"
+    r"keçən (?:il|ay|həftə|dəfə|yay|qış|payız|yaz)|прошл\w+ (?:летом|зимой|весной|осенью)"
+    r"|proshl\w+ (?:letom|zimoj|vesnoj|osenyu)|last (?:summer|winter|spring|autumn|fall)"
+    r"|\d+ (?:il|ay|həftə) (?:əvvəl|öncə"
     r"|qabaq)|illər (?:əvvəl|öncə)"
     r"|vaxtilə|bir vaxtlar|uşaqlıqda|uşaq vaxtı|\w{2,}(?<!ma)(?<!me)m(?:ı|i|u|ü)şd(?:ı|i|u|ü)\b"
     r"|təcili yardım{G}(?:gəldi|gəlib|çatdı)|в прошлом (?:году|месяце)"
@@ -1056,7 +1058,8 @@ URGENT = (
 )
 # "...indi yaxşıdır": the story ends well, whatever urgent words it contains.
 RECOVERED = (
-    r"(?:indi|hal-hazırda|hazırda|artıq|şükür) (?:\w+ )?(?:yaxşı|normal|sağ|salamat|qaydasında"
+    r"(?:indi|hal-hazırda|hazırda|artıq|şükür) (?:heç bir )?problem yox\w*"
+    r"|(?:indi|hal-hazırda|hazırda|artıq|şükür) (?:\w+ )?(?:yaxşı|normal|sağ|salamat|qaydasında"
     r"|evdə|sağaldı|sağalıb)\w*|сейчас (?:\w+ )?(?:хорошо|нормально|в порядке|дома)"
     r"|(?:уже|слава богу) (?:\w+ )?(?:хорошо|нормально|в порядке|дома|поправил\w*)"
     r"|(?:seychas|sejchas|uzhe|vs[eyo]{1,2}) (?:\w+ )?(?:horosho|normalno|v poryadke|doma)"
@@ -1082,6 +1085,7 @@ EDUCATIONAL = (
     r"|maarifləndir\w*|bilirsinizmi|bilmək vacib\w*|ümumdünya|всемирн\w*"
     r"|awareness|how to recognize"
     r"|(?:olanda|olarsa|zamanı|halında|если|в случае|in case of|if someone)\b"
+    r"|during an? (?:seizure|fit|stroke|heart attack|asthma attack)|во время (?:приступа|судорог)"
     r"|məqalə\w*|статья|article|profilaktika\w*|профилакти\w*|prevention"
     # General warnings and first-aid instructions to everyone, not a case happening now.
     r"|yarada bilər|səbəb ola bilər|gətirib çıxar\w*|can cause|may cause|can lead to"

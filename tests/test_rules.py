@@ -589,6 +589,10 @@ INDIRECT_EMERGENCIES = [
     ("təcili yardım gəlmir yarım saatdır, atam huşsuzdur", "unconscious"),
 ]
 NOT_EMERGENCIES_CONTEXT = [
+    "Uşağım 2 gün əvvəl su içəndə boğuldu, indi heç bir problem yoxdur, amma qorxuram",
+    "During a seizure never put anything in their mouth, turn them on their side",
+    "Прошлым летом у сына был тепловой удар на пляже, потерял сознание",
+    "last summer my dad fainted in the heat and hit his head",
     "tezyiq segodnya 135/85, sahar 6.2. normal kimi",
     "Təzyiqim 110/70, nəbz 72, şəkər 5.1. Hər şey normaldır",
     "Ananas yeyən qadın tez doğur, 40 həftədən sonra gündə 2 ananas yeyin",
