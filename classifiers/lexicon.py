@@ -1235,6 +1235,14 @@ CHRONIC = (
     r"|время от времени|sometimes|often|occasionally|every (?:day|week|month)"
     r"|tez ?tez|when i (?:run|walk|exercise|climb)|goes away|keçib gedir|проходит"
 )
+# Fear of what might happen one day ("I'm afraid I'll have a stroke in my sleep"): a worry, not an
+# emergency now.
+FEARED = (
+    r"(?:qorxuram|qorxuram ki|qorxum var|боюсь|bojus|boyus|i.?m (?:afraid|scared|terrified)"
+    r"|afraid|scared)\w*(?:\W+\w+){0,8}?\W+(?:\w+ (?:olaram|keçirərəm|ölərəm)|ölərəm|olaram"
+    r"|умру|umru|случится|sluchitsya|будет (?:инсульт|инфаркт)|i.?ll (?:have|die|get)"
+    r"|i (?:will|might|could) (?:have|die|get))\b"
+)
 # A joke or a quotation of someone's joke is not suicidal intent.
 JOKE = r"zarafat\w*|шутк\w*|шучу|шутя|jok(?:e|es|ing)\b|kidding"
 

@@ -699,7 +699,11 @@ class _Context:
             return True
         if self.urgent:
             return False
-        return self.past or self.gratitude or self.educational or self.chronic
+        return self.past or self.gratitude or self.educational or self.chronic or self.feared
+
+    @cached_property
+    def feared(self) -> bool:
+        return self._has(lexicon.FEARED)
 
 
 def find_emergencies(norm: Normalized) -> list[RuleHit]:

@@ -450,6 +450,11 @@ def test_urgent_present_overrides_past_mention() -> None:
     assert hits[0].rule == "emergency:breathing"
 
 
+def test_fear_of_the_future_does_not_hide_an_emergency_now() -> None:
+    assert emergency("боюсь, что у папы инсульт: лицо перекосило, рука не поднимается")
+    assert emergency("qorxuram, atam nəfəs ala bilmir, dodaqları göyərib")
+
+
 def test_mourning_does_not_hide_a_new_emergency() -> None:
     hits = emergency("Atamı dünən dəfn etdik, indi anam da nəfəs ala bilmir, kömək edin!!")
     assert hits
@@ -589,6 +594,9 @@ INDIRECT_EMERGENCIES = [
     ("təcili yardım gəlmir yarım saatdır, atam huşsuzdur", "unconscious"),
 ]
 NOT_EMERGENCIES_CONTEXT = [
+    "yatmaga qorxuram, birden atamdaki kimi insult olaram",
+    "boyus letat, kazhdyy raz dumayu chto umru ot infarkta v samolete",
+    "I'm terrified I'll have a heart attack on the plane next week",
     "Uşağım 2 gün əvvəl su içəndə boğuldu, indi heç bir problem yoxdur, amma qorxuram",
     "During a seizure never put anything in their mouth, turn them on their side",
     "Прошлым летом у сына был тепловой удар на пляже, потерял сознание",
