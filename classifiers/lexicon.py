@@ -1845,7 +1845,13 @@ SPECIALTY_CUES: dict[str, str] = {
     "psychiatry": r"depress\w*|stress\w*|narahatlıq\w*|panik\w*|yuxusuzluq\w*|psixoloq\w*"
     r"|psixiatr\w*"
     r"|депресс\w*|тревог\w*|паник\w*|бессонниц\w*|психолог\w*|психиатр\w*|anxiety|panic\w*"
-    r"|insomnia|psychiatr\w*|therap\w*|antidepress\w*|антидепресс\w*",
+    r"|insomnia|psychiatr\w*|therap\w*|antidepress\w*|антидепресс\w*"
+    # Crisis words: a suicidal or self-harm message asks for psychiatry even when it names the
+    # heart racing or the pills swallowed.
+    r"|intihar\w*|özümü öldür\w*|yaşamaq istəmir\w*|суицид\w*|покончить с собой|suicid\w*"
+    r"|kill myself|self.harm\w*|режу себя|autizm\w*|аутизм\w*|autis\w*|hiperaktiv\w*"
+    r"|гиперактив\w*|adhd|сдвг|anoreks\w*|анорекс\w*|anorexi\w*|bulimi\w*|булими\w*"
+    r"|qumar\w*|gambling|азартн\w*",
     "ophthalmology": r"göz\w*|görmə\w*|eynək\w*|oftalmoloq\w*|глаз\w*|зрени\w*|очк[иов]\w*"
     r"|офтальмолог\w*|окулист\w*|eye\w*|vision|glasses|ophthalm\w*",
     "urology": r"böyrək\w*|sidik\w*|prostat\w*|xaya\w*|uroloq\w*|почк\w*|моч\w*|простат\w*"
@@ -1861,7 +1867,9 @@ SPECIALTY_CUES: dict[str, str] = {
     "infectious": r"infeksiya\w*|yoluxu\w*|hepatit\w*|qızılca\w*|suçiçəyi\w*|vərəm\w*|hiv\b"
     r"|covid\w*|qrip\w*|инфекц\w*|гепатит\w*|корь\w*|ветрянк\w*|туберкул\w*|ковид\w*|грипп\w*"
     r"|infect\w*|hepatitis|measles|chickenpox|flu\b|qurd\w*|глист\w*|worms?\b|pinworm\w*"
-    r"|helmint\w*|гельминт\w*|тиф\b|typhoid|brusellyoz\w*|бруцелл\w*",
+    r"|helmint\w*|гельминт\w*|тиф\b|typhoid|brusellyoz\w*|бруцелл\w*|клещ\w*"
+    r"|ticks?\b|qotur\w*|чесотк\w*|scabies|lyambli\w*|лямбли\w*|giardia\w*|yatala(?:q|ğ)\w*"
+    r"|gənə(?:ni|nin|dən|lər|si|yə)\b|gənə (?:sanc|dişlə|yapış)\w*",
     "pediatrics": r"körpə\w*|uşağ\w*|uşaq\w*|bala\w*|\d+ aylıq|\d+ yaşında\w*|pediatr\w*|ребен\w*"
     r"|реб[её]нк\w*|малыш\w*|грудничк\w*|педиатр\w*|baby|toddler|infant\w*|child\w*|kid\b|kids\b"
     r"|pediatr\w*|месяц\w*",

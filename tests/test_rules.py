@@ -693,6 +693,25 @@ def test_specialty_cues() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "specialty"),
+    [
+        ("artiq yasamaq istemirem, intihar haqqinda dusunurem", "psychiatry"),
+        ("хочу покончить с собой, сердце колотится", "psychiatry"),
+        ("oglumda autizm ola biler? 3 yasi var", "psychiatry"),
+        ("Uşağı gənə sancıb, başı içəridə qaldı", "infectious"),
+        ("у ребенка чесотка, вся семья чешется", "infectious"),
+        ("u muzha lyamblii nashli", "infectious"),
+    ],
+)
+def test_specialty_cues_crisis_and_parasites(text: str, specialty: str) -> None:
+    assert specialty in rules.specialty_cues(normalize(text).folded)
+
+
+def test_specialty_cues_leave_the_english_gene_alone() -> None:
+    assert rules.specialty_cues(normalize("BRCA gene test").folded) == {}
+
+
 # --- spam ----------------------------------------------------------------------------------
 
 
