@@ -400,7 +400,14 @@ def load_answers(path: Path) -> list[Answer]:
 # by another writer, after lexicon work had looked at `independent`'s misses; `independent3` in
 # session 7, after cues had been written for one of `independent2`'s misses.
 INDEPENDENT = "independent"
-HOLDOUTS = (INDEPENDENT, "independent2", "independent3", "independent4", "independent5")
+HOLDOUTS = (
+    INDEPENDENT,
+    "independent2",
+    "independent3",
+    "independent4",
+    "independent5",
+    "independent6",
+)
 
 
 def load_split(data_dir: Path, split: str) -> tuple[list[Example], list[Answer]]:
