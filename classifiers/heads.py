@@ -195,6 +195,45 @@ def fit_mlp_sigmoid(
     )
 
 
+def fit_mlp_softmax(
+    x: FloatArray,
+    y: Sequence[str],
+    classes: Sequence[str],
+    *,
+    alpha: float,
+    hidden: int = 256,
+    seed: int = 0,
+    bags: int = 1,
+) -> LinearHead:
+    """A one-hidden-layer ReLU network with a softmax over `classes` (bagged as above)."""
+    from sklearn.neural_network import MLPClassifier
+
+    present = set(y)
+    if len(x) < 10 or len(present) < len(classes):
+        # A class never seen: the linear head keeps it from ever winning.
+        return fit_softmax(x, y, classes, c=0.01, class_weight="balanced", seed=seed)
+    nets = []
+    for k in range(bags):
+        model = MLPClassifier(
+            hidden_layer_sizes=(hidden,), alpha=alpha, max_iter=300, random_state=seed + k
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            model.fit(x, np.asarray(y))
+        nets.append(model)
+    order = [list(nets[0].classes_).index(c) for c in classes]
+    return LinearHead(
+        "softmax",
+        tuple(classes),
+        np.asarray(
+            np.concatenate([m.coefs_[1][:, order].T for m in nets], axis=1) / bags, np.float32
+        ),
+        np.asarray(np.mean([m.intercepts_[1][order] for m in nets], axis=0), dtype=np.float32),
+        np.asarray(np.concatenate([m.coefs_[0].T for m in nets]), dtype=np.float32),
+        np.asarray(np.concatenate([m.intercepts_[0] for m in nets]), dtype=np.float32),
+    )
+
+
 def fit_softmax(
     x: Features,
     y: Sequence[str],

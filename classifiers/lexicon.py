@@ -1259,6 +1259,21 @@ DEBUNK = (
     # Counterfactuals mock the claim: "if soda cured cancer, oncologists would be jobless".
     r"|если бы|\w+saydı\b|\w+səydi\b|\bif (?:\w+ ){1,3}(?:really )?(?:cured|worked)"
 )
+# A writer who takes a stand against a claim: narrower than DEBUNK, which only has to keep a
+# known myth's rule quiet. These mark a correction wherever they stand, whatever the topic; the
+# bare "myth", "lie" and "not" do not ("covid yalan idi", "вам не нужны антидепрессанты"), and
+# neither do "don't believe" or "it is proven" (myths say them of doctors and of themselves).
+DEBUNK_STANCE = (
+    r"\bbu (?:da |tam |hamısı )?(?:yalan|uydurma)\w*|boş söhbət\w*"
+    r"|elmi (?:əsası|sübutu|əsas) yox\w*|sübut olunmayıb|təsdiqləməyib"
+    r"|нет (?:никаких )?(?:научных )?(?:доказательств|данных)"
+    r"|данных о том|no (?:scientific )?evidence|не доказан\w*|not supported by"
+    r"|до сих пор верят|hələ də inan\w*|still believe|вс[её] ещ[её] верят"
+    r"|\bмиф:|\bmif:|\bmyth:|\bфакт:|\bfakt:|(?<!fun )\bfact:"
+    r"|(?<!hiv )(?<!вич )(?:не вызыва\w+|ne vyzyva\w+|do(?:es)?(?:n.?t| not) cause)"
+    r"|(?<!aids )yaratm(?:ı|i)r\w*|səbəb olmur|ни при ч[её]м|ni pri ch[eё]m"
+    r"|отозвали|retracted|хватит (?:писать|верить)|hvatit|stop spreading|yaymayın"
+)
 # Asking whether a claim is true is not spreading it.
 MYTH_QUESTION = r"\?|doğrudur ?mu|doğrudurmu|həqiqətən|правда ли|это правда|is it true|really\b"
 

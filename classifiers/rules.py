@@ -98,14 +98,25 @@ def _rx(pattern: str, boundary: bool = True) -> re.Pattern[str]:
 
 def find_personal_data(text: str) -> list[Span]:
     """Phones, cards, FİN, ID/passport numbers, e-mails, addresses and named diagnoses."""
+    return _personal_and_public(text)[0]
+
+
+def find_public_contacts(text: str) -> list[Span]:
+    """An institution's official lines and mailboxes: contacts that are not personal data."""
+    return _personal_and_public(text)[1]
+
+
+def _personal_and_public(text: str) -> tuple[list[Span], list[Span]]:
     search, index = _searchable(text)
     found: list[Span] = []
     for finder in (_cards, _passports, _emails, _fins, _phones, _addresses, _names):
         found.extend(finder(search))
-    found = [span for span in found if not _is_public_contact(search, span)]
+    public = [span for span in found if _is_public_contact(search, span)]
+    found = [span for span in found if span not in public]
     if index is not None:
         found = [_map_back(span, index) for span in found]
-    return _resolve_overlaps(found)
+        public = [_map_back(span, index) for span in public]
+    return _resolve_overlaps(found), public
 
 
 def find_named_diagnoses(text: str) -> list[Span]:
@@ -426,7 +437,8 @@ _INSTITUTION_RE = re.compile(
 # (adverts with a clinic's landline are labelled personal data, as the guidelines ask).
 _OFFICIAL_LINE_RE = re.compile(
     r"(?i:rəsmi|resmi|официальн|official|qaynar|горяч|hotline|call.?cent|qeydiyyat|registratura"
-    r"|регистратур|справочн|reception)"
+    r"|регистратур|справочн|reception|call.?m[əe]rk[əe]z|колл.?центр|q[əe]bul (?:ş|s)ob"
+    r"|q[əe]bul x[əe]tt|при[её]мн\w* отделени)"
 )
 # How far from an address or a number the institution it belongs to may be named.
 _INSTITUTION_BEFORE = 60
@@ -584,10 +596,17 @@ def _name_stopwords() -> frozenset[str]:
 
 
 def personal_data_hits(text: str) -> list[RuleHit]:
-    """Personal-data findings grouped into one hit per kind."""
+    """Personal-data findings grouped into one hit per kind.
+
+    A message whose only contacts are official lines gets a `public_contact` hit instead: not
+    a label, it damps the models, which learnt that a phone number means personal data.
+    """
+    personal, public = _personal_and_public(text)
     by_kind: dict[str, list[Span]] = {}
-    for span in find_personal_data(text):
+    for span in personal:
         by_kind.setdefault(span.kind, []).append(span)
+    if public and not personal:
+        return [RuleHit("public_contact", f"public:{public[0].kind}", 1.0)]
     return [
         RuleHit("personal_data", f"pii:{kind}", _PII_SCORES.get(kind, 0.8), tuple(spans))
         for kind, spans in by_kind.items()
@@ -855,6 +874,16 @@ def find_myths(norm: Normalized) -> list[RuleHit]:
     return sorted(hits, key=lambda h: -h.score)
 
 
+def find_debunk(norm: Normalized) -> list[RuleHit]:
+    """A stand taken against a health claim ("Миф: …", "bu yalandır", "does not cause").
+
+    Not a label: a `debunk` hit damps what the models read as misinformation, since they learn
+    a myth's words and a debunk repeats them. The myth rules keep their own score.
+    """
+    m = _rx(lexicon.DEBUNK_STANCE, boundary=False).search(norm.folded[:4000])
+    return [RuleHit("debunk", f"debunk:{m.group(0).strip()}", 1.0)] if m else []
+
+
 _SENTENCE_END_RE = re.compile(r"[.!?\n;]+(?=\s|$)")
 
 
@@ -914,6 +943,7 @@ def detect(norm: Normalized) -> list[RuleHit]:
     hits.extend(_safely("emergency", lambda: find_emergencies(norm)))
     hits.extend(_safely("spam", lambda: find_spam(norm, has_phone=has_phone)))
     hits.extend(_safely("myths", lambda: find_myths(norm)))
+    hits.extend(_safely("debunk", lambda: find_debunk(norm)))
     return hits
 
 

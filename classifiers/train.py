@@ -34,6 +34,7 @@ from classifiers.heads import (
     FloatArray,
     LinearHead,
     fit_mlp_sigmoid,
+    fit_mlp_softmax,
     fit_scaler,
     fit_sigmoid,
     fit_softmax,
@@ -90,6 +91,11 @@ class Params:
     heads_mlp_alpha: float | None = 3.0
     # Networks averaged in the labels head (see `fit_mlp_sigmoid`).
     heads_mlp_bags: int = 3
+    # Sentiment on embeddings: a smaller network, two bags, beat logistic regression by ~1
+    # point of macro-F1 on dev, the test split and every independent set (256 x 3: no better,
+    # and 3x the training time).
+    sentiment_mlp_hidden: int = 128
+    sentiment_mlp_bags: int = 2
     # Dev recall the emergency threshold must keep (it decides the false-alarm rate too).
     emergency_recall: float = EMERGENCY_RECALL
     min_df: int = 2
@@ -174,6 +180,8 @@ def _fit_tasks(
     seed: int,
     mlp_alpha: float | None = None,
     mlp_bags: int = 1,
+    sentiment_hidden: int = 128,
+    sentiment_bags: int = 1,
 ) -> dict[str, LinearHead]:
     q_idx = [i for i, ex in enumerate(examples) if ex.specialty is not None]
     a_idx = [i for i, a in enumerate(answers) if a.specialty is not None]
@@ -183,6 +191,7 @@ def _fit_tasks(
         str(answers[i].specialty) for i in a_idx
     ]
     y_labels = _label_matrix(examples)
+    sentiments = [ex.sentiment for ex in examples]
     heads = {
         "labels": fit_mlp_sigmoid(
             x_msg, y_labels, LABELS, alpha=mlp_alpha, seed=seed, bags=mlp_bags
@@ -190,13 +199,18 @@ def _fit_tasks(
         if mlp_alpha is not None
         else fit_sigmoid(x_msg, y_labels, LABELS, c=c_labels, seed=seed),
         "specialty": fit_softmax(spec_x, spec_y, SPECIALTIES, c=c_multi, seed=seed),
-        "sentiment": fit_softmax(
+        "sentiment": fit_mlp_softmax(
             x_msg,
-            [ex.sentiment for ex in examples],
+            sentiments,
             SENTIMENTS,
-            c=c_multi,
-            class_weight="balanced",
+            alpha=mlp_alpha,
+            hidden=sentiment_hidden,
             seed=seed,
+            bags=sentiment_bags,
+        )
+        if mlp_alpha is not None
+        else fit_softmax(
+            x_msg, sentiments, SENTIMENTS, c=c_multi, class_weight="balanced", seed=seed
         ),
     }
     if len(answers):
@@ -476,6 +490,8 @@ def _fit_models(
         seed=seed,
         mlp_alpha=params.heads_mlp_alpha,
         mlp_bags=params.heads_mlp_bags,
+        sentiment_hidden=params.sentiment_mlp_hidden,
+        sentiment_bags=params.sentiment_mlp_bags,
     )
     heads = EncoderHeads(mean, scale, {t: h.rounded() for t, h in tasks.items()}, eid)
     return _Models(ngram, heads)

@@ -243,6 +243,40 @@ def test_bagged_mlp_head_is_one_network_averaging_the_logits_of_its_bags() -> No
     assert not np.allclose(logit(nets[0].predict_proba(x)), mean, atol=1e-3)
 
 
+def test_bagged_softmax_head_keeps_the_class_order_and_averages_its_bags() -> None:
+    from classifiers.heads import fit_mlp_softmax
+
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(300, 8)).astype(np.float32)
+    # "c" first in the class order although sklearn sorts it last.
+    y = np.where(x[:, 0] > 0.5, "c", np.where(x[:, 1] > 0, "a", "b")).tolist()
+    head = fit_mlp_softmax(x, y, ("c", "a", "b"), alpha=0.1, hidden=16, bags=2)
+    assert head.hidden_coef is not None
+    assert head.hidden_coef.shape == (32, 8)
+    probs = head.predict_proba(x)
+    np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-5)
+    pred = np.asarray(("c", "a", "b"))[probs.argmax(axis=1)]
+    assert (pred == np.asarray(y)).mean() > 0.9
+
+
+def test_look_alike_hits_damp_only_their_label() -> None:
+    from classifiers.ensemble import DAMPING, damping
+    from classifiers.rules import RuleHit
+
+    hits = [
+        [RuleHit("debunk", "debunk:миф:", 1.0)],
+        [RuleHit("public_contact", "public:phone", 1.0)],
+        [RuleHit("spam", "spam:link", 1.0)],
+    ]
+    damp = damping(hits)
+    for i, kind in enumerate(("debunk", "public_contact")):
+        label, factor = DAMPING[kind]
+        j = LABELS.index(label)
+        assert damp[i, j] == factor < 1.0
+        assert np.delete(damp[i], j).tolist() == [1.0] * (len(LABELS) - 1)
+    assert (damp[2] == 1.0).all()
+
+
 def test_split_keeps_groups_and_near_duplicates_together() -> None:
     if not (DATA / "messages.train.jsonl").exists():
         pytest.skip("corpus not split yet")
@@ -378,3 +412,12 @@ def test_shipped_ensemble_reads_obvious_messages() -> None:
     assert "spam" in verdicts[2].labels
     assert not {"medical_advice", "misinformation", "emergency", "spam"} & set(verdicts[3].labels)
     assert verdicts[3].sentiment == "positive"
+    myth, debunk = clf.classify(
+        [
+            "Peyvənd autizm yaradır, uşağınıza vurdurmayın",
+            "Peyvənd autizm yaratmır, bu mif çoxdan təkzib olunub",
+        ]
+    )
+    assert "misinformation" in myth.labels
+    assert "misinformation" not in debunk.labels
+    assert "rule:debunk:yaratmir" in debunk.reasons

@@ -163,6 +163,8 @@ def test_personal_data_found(text: str, kind: str, found: str) -> None:
         "Respublika Klinik Xəstəxanasının qeydiyyat nömrəsi: (012) 418 50 00",
         "bu bizim klinikanin resmi nomresidi: 012 510 10 10",
         "телефон регистратуры поликлиники №6: 012 555 12 34",
+        "merkezi klinikanin call-merkezi: 012 377 00 10, novbe almaq olur",
+        "usaq xestexanasinin qebul sobesinin nomresi 012 440 27 18",
         "Nizami küçəsi 45-də aptek 24 saat açıqdır",
         "info@medicalclinic.az ünvanına yazdım, cavab gəlmədi",
         "sorğunu qeydiyyat@health.gov.az ünvanına göndərin",
@@ -188,6 +190,17 @@ def test_no_personal_data_in_numbers_and_public_names(text: str) -> None:
 )
 def test_personal_lines_near_institutions_stay_personal(text: str) -> None:
     assert {span.kind for span in find_personal_data(text)} & {"phone", "email"}
+
+
+def test_an_official_line_alone_is_a_public_contact_hit() -> None:
+    text = "Respublika Klinik Xəstəxanasının qeydiyyat nömrəsi: (012) 418 50 00"
+    [span] = rules.find_public_contacts(text)
+    assert span.kind == "phone"
+    assert text[span.start : span.end].endswith("418 50 00")
+    assert rules.personal_data_hits(text) == [RuleHit("public_contact", "public:phone", 1.0)]
+    # Beside someone's own number the message holds personal data all the same.
+    both = text + ", amma həkimin öz nömrəsi 050 123 45 67"
+    assert [h.rule for h in rules.personal_data_hits(both)] == ["pii:phone"]
 
 
 def test_offsets_are_on_the_original_text() -> None:
@@ -869,6 +882,39 @@ def test_asking_about_a_myth_scores_low() -> None:
     [hit] = find_myths(normalize("Deyirlər peyvənd autizm yaradır, doğrudurmu?"))
     assert hit.rule == "myth:vaccine_autism"
     assert hit.score < 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deyirlər ki, HPV peyvəndi qızları sonsuz edir. Bu yalandır, heç bir araşdırma yoxdur.",
+        "Peyvəndlər autizm yaratmır, Wakefield-in saxtakarlığı çoxdan sübut olunub",
+        "privivki ne vyzyvayut autizm, ya sama vrach",
+        "Миф: от мороженого болит горло. Факт: ангину вызывают бактерии и вирусы",
+        "Baking soda does not cause miracles and it does not cure cancer. No evidence at all.",
+        "Не понимаю, почему до сих пор верят, что зелёнка лечит ветрянку",
+        "qan temizleme zeli: hec bir elmi esasi yoxdu, qan ozu temizlenir",
+    ],
+)
+def test_a_stand_against_a_claim_is_a_debunk(text: str) -> None:
+    [hit] = rules.find_debunk(normalize(text))
+    assert hit.label == "debunk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "covid yalan idi, hamisi biznes",
+        "Вам не нужны антидепрессанты, это всё химия",
+        "ВИЧ не вызывает СПИД, это ещё Дюсберг доказал",
+        "Bu video çox doğrudur, HIV AIDS yaratmır",
+        "Fun fact: microwaving food makes it carcinogenic",
+        "Прививки вызывают аутизм, это давно доказано",
+        "Həkimlərə inanmayın, soda xərçəngi sağaldır",
+    ],
+)
+def test_myths_that_deny_or_mock_are_not_debunks(text: str) -> None:
+    assert rules.find_debunk(normalize(text)) == []
 
 
 def test_myth_lexicon_size_and_ids() -> None:
