@@ -1023,7 +1023,7 @@ FEVER = (
 
 # Contexts that make an emergency word not an emergency now.
 PAST = (
-    r"keçən (?:il|ay|həftə|dəfə|yay|qış|payız|yaz)|прошл\w+ (?:летом|зимой|весной|осенью)"
+    r"(?:keçən|ötən) (?:il|ay|həftə|dəfə|yay|qış|payız|yaz)|прошл\w+ (?:летом|зимой|весной|осенью)"
     r"|proshl\w+ (?:letom|zimoj|vesnoj|osenyu)|last (?:summer|winter|spring|autumn|fall)"
     r"|\d+ (?:il|ay|həftə) (?:əvvəl|öncə"
     r"|qabaq)|illər (?:əvvəl|öncə)"
@@ -1234,6 +1234,11 @@ CHRONIC = (
     r"bəzən|tez-tez|hərdən|arabir|vaxtaşırı|ara-sıra|həmişə|иногда|часто|периодически"
     r"|время от времени|sometimes|often|occasionally|every (?:day|week|month)"
     r"|tez ?tez|when i (?:run|walk|exercise|climb)|goes away|keçib gedir|проходит"
+    # On exertion, in one's sleep as a spouse reports it, or for a month and more.
+    r"|pilləkən\w* (?:qalxanda|çıxanda)|по лестнице|climbing stairs|apnoe|apnea|апноэ"
+    # One's own snoring only: someone else snoring who cannot be woken is unconscious.
+    r"|xoruldayıram|храплю|i snore|\d+ (?:aydır|aydı|ildir|ildi)\b|aylardır|illərdir"
+    r"|(?:уже )?(?:несколько )?месяц(?:а|ев)? уже|for (?:months|years)\b"
 )
 # Fear of what might happen one day ("I'm afraid I'll have a stroke in my sleep"): a worry, not an
 # emergency now.

@@ -679,12 +679,27 @@ NOT_EMERGENCIES_CONTEXT = [
     "2 gun evvel kucede it disledi, quduzluq peyvendi lazimdir?",
     "hamiləyəm, 20 həftə, təzyiq 110/70, hər şey qaydasındadır",
     "iynə yerində qızartı var, normaldır?",
+    "oten ay qardasim denizde az qala bogulurdu, hele de yuxularima girir",
+    "pilleken qalxanda nefesim catmir, 40 yasim var. agciyerimi yoxlatmaq lazimdi?",
+    "gece xoruldayiram, yoldasim deyir yuxuda nefesim dayanir. apnoe testi harda?",
+    "bogazimda nese ilisib kimi hiss edirem 1 aydi, udanda narahat edir",
 ]
 
 
 @pytest.mark.parametrize(("text", "topic"), INDIRECT_EMERGENCIES)
 def test_indirect_emergencies(text: str, topic: str) -> None:
     assert f"emergency:{topic}" in {h.rule for h in emergency(text)}, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yoldasim yixilib, basindan qan axir, cavab vermir, nefes alir amma xoruldayir",
+        "my roommate is snoring loudly after drinking all night and I can't wake her",
+    ],
+)
+def test_someone_elses_snoring_while_unresponsive_stays_an_emergency(text: str) -> None:
+    assert emergency(text), text
 
 
 @pytest.mark.parametrize("text", NOT_EMERGENCIES_CONTEXT)
