@@ -407,6 +407,7 @@ HOLDOUTS = (
     "independent4",
     "independent5",
     "independent6",
+    "independent7",
 )
 
 

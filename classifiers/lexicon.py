@@ -1278,6 +1278,9 @@ DEBUNK_STANCE = (
     r"|(?<!hiv )(?<!вич )(?:не вызыва\w+|ne vyzyva\w+|do(?:es)?(?:n.?t| not) cause)"
     r"|(?<!aids )yaratm(?:ı|i)r\w*|səbəb olmur|ни при ч[её]м|ni pri ch[eё]m"
     r"|отозвали|retracted|хватит (?:писать|верить)|hvatit|stop spreading|yaymayın"
+    # Answering those who say it: "… deyənlər səhv edir", "keto diabeti sağaldır deyənlərə:".
+    r"|deyənlər\w*|не \w+[^.!?\n]{0,40}это миф|the .{3,40} crowd\b"
+    r"|не слушайте (?:этих|таких) (?:советчик|целител|блогер)\w*"
 )
 # Asking whether a claim is true is not spreading it.
 MYTH_QUESTION = r"\?|doğrudur ?mu|doğrudurmu|həqiqətən|правда ли|это правда|is it true|really\b"

@@ -909,6 +909,9 @@ def test_asking_about_a_myth_scores_low() -> None:
         "Baking soda does not cause miracles and it does not cure cancer. No evidence at all.",
         "Не понимаю, почему до сих пор верят, что зелёнка лечит ветрянку",
         "qan temizleme zeli: hec bir elmi esasi yoxdu, qan ozu temizlenir",
+        "keto diabeti sağaldır deyənlərə: insulini öz başına atmaq təhlükəlidir",
+        "Вода с лимоном натощак рак не лечит, это миф",
+        "lol the 'flu shot gives you the flu' crowd is back",
     ],
 )
 def test_a_stand_against_a_claim_is_a_debunk(text: str) -> None:
@@ -926,6 +929,8 @@ def test_a_stand_against_a_claim_is_a_debunk(text: str) -> None:
         "Fun fact: microwaving food makes it carcinogenic",
         "Прививки вызывают аутизм, это давно доказано",
         "Həkimlərə inanmayın, soda xərçəngi sağaldır",
+        "Холестерин — это миф, статины не нужны",
+        "Не слушайте врачей, химия не лечит рак",
     ],
 )
 def test_myths_that_deny_or_mock_are_not_debunks(text: str) -> None:
