@@ -310,9 +310,11 @@ def test_independent_sets_load_whole_and_stay_apart_from_the_corpus() -> None:
         for i, j in near_duplicate_pairs(texts)
         if source[i] != source[j] and "corpus" in (source[i], source[j])
     ]
-    # Three stock phrases ("I changed my number", two farewells: "Больше не могу. Сегодня всё
-    # закончу, простите меня") were written apart by different writers.
-    assert len(crossing) <= 3, crossing
+    # Four stock phrases were written apart by different writers: "I changed my number", a
+    # farewell ("Больше не могу. Сегодня всё закончу, простите меня"), "Helikobakter üçün nəfəs
+    # testi daha dəqiqdir, yoxsa qan analizi?" and the microwave myth ("Mikrodalğalı sobada
+    # qızdırılan yemək xərçəng yaradır, radiasiya içində qalır").
+    assert len(crossing) <= 4, crossing
 
 
 def test_split_merges_near_duplicate_groups(tmp_path: Path) -> None:
