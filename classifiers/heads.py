@@ -154,6 +154,51 @@ def fit_sigmoid(
     return LinearHead("sigmoid", tuple(classes), coef, intercept)
 
 
+def _bagged_mlp(
+    kind: Kind,
+    x: FloatArray,
+    y: npt.NDArray[Any],
+    classes: Sequence[str],
+    *,
+    alpha: float,
+    hidden: int,
+    seed: int,
+    bags: int,
+) -> LinearHead:
+    """`bags` one-hidden-layer ReLU networks from consecutive seeds, as one network.
+
+    The hidden layers sit side by side and the output weights are divided by `bags`, so the
+    logits are the bags' average. For softmax the outputs are put in `classes` order (sklearn
+    sorts its classes).
+    """
+    from sklearn.neural_network import MLPClassifier
+
+    nets = []
+    for k in range(bags):
+        model = MLPClassifier(
+            hidden_layer_sizes=(hidden,), alpha=alpha, max_iter=300, random_state=seed + k
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            model.fit(x, y)
+        nets.append(model)
+    order = (
+        [list(nets[0].classes_).index(c) for c in classes]
+        if kind == "softmax"
+        else list(range(len(classes)))
+    )
+    return LinearHead(
+        kind,
+        tuple(classes),
+        np.asarray(
+            np.concatenate([m.coefs_[1][:, order].T for m in nets], axis=1) / bags, np.float32
+        ),
+        np.asarray(np.mean([m.intercepts_[1][order] for m in nets], axis=0), dtype=np.float32),
+        np.asarray(np.concatenate([m.coefs_[0].T for m in nets]), dtype=np.float32),
+        np.asarray(np.concatenate([m.intercepts_[0] for m in nets]), dtype=np.float32),
+    )
+
+
 def fit_mlp_sigmoid(
     x: FloatArray,
     y: npt.NDArray[np.int_],
@@ -167,32 +212,13 @@ def fit_mlp_sigmoid(
     """A one-hidden-layer ReLU network with sigmoid outputs (multi-label), strongly L2-damped.
 
     With `bags` > 1, that many networks from consecutive seeds, their logits averaged: still
-    one network (the hidden layers side by side, the output weights divided by `bags`). One
-    network's scores moved enough with its seed, or with a 1e-4 change in the embeddings, to
-    swing a label's recall by ten points at the same threshold.
+    one network. One network's scores moved enough with its seed, or with a 1e-4 change in the
+    embeddings, to swing a label's recall by ten points at the same threshold.
     """
-    from sklearn.neural_network import MLPClassifier
-
     if len(x) < 10 or y.min(axis=0).max() == 1 or y.max(axis=0).min() == 0:
         # Too little data, or a class seen always/never: the linear head handles that case.
         return fit_sigmoid(x, y, classes, c=0.01, seed=seed)
-    nets = []
-    for k in range(bags):
-        model = MLPClassifier(
-            hidden_layer_sizes=(hidden,), alpha=alpha, max_iter=300, random_state=seed + k
-        )
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            model.fit(x, y)
-        nets.append(model)
-    return LinearHead(
-        "sigmoid",
-        tuple(classes),
-        np.asarray(np.concatenate([m.coefs_[1].T for m in nets], axis=1) / bags, np.float32),
-        np.asarray(np.mean([m.intercepts_[1] for m in nets], axis=0), dtype=np.float32),
-        np.asarray(np.concatenate([m.coefs_[0].T for m in nets]), dtype=np.float32),
-        np.asarray(np.concatenate([m.intercepts_[0] for m in nets]), dtype=np.float32),
-    )
+    return _bagged_mlp("sigmoid", x, y, classes, alpha=alpha, hidden=hidden, seed=seed, bags=bags)
 
 
 def fit_mlp_softmax(
@@ -206,31 +232,11 @@ def fit_mlp_softmax(
     bags: int = 1,
 ) -> LinearHead:
     """A one-hidden-layer ReLU network with a softmax over `classes` (bagged as above)."""
-    from sklearn.neural_network import MLPClassifier
-
-    present = set(y)
-    if len(x) < 10 or len(present) < len(classes):
+    if len(x) < 10 or len(set(y)) < len(classes):
         # A class never seen: the linear head keeps it from ever winning.
         return fit_softmax(x, y, classes, c=0.01, class_weight="balanced", seed=seed)
-    nets = []
-    for k in range(bags):
-        model = MLPClassifier(
-            hidden_layer_sizes=(hidden,), alpha=alpha, max_iter=300, random_state=seed + k
-        )
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            model.fit(x, np.asarray(y))
-        nets.append(model)
-    order = [list(nets[0].classes_).index(c) for c in classes]
-    return LinearHead(
-        "softmax",
-        tuple(classes),
-        np.asarray(
-            np.concatenate([m.coefs_[1][:, order].T for m in nets], axis=1) / bags, np.float32
-        ),
-        np.asarray(np.mean([m.intercepts_[1][order] for m in nets], axis=0), dtype=np.float32),
-        np.asarray(np.concatenate([m.coefs_[0].T for m in nets]), dtype=np.float32),
-        np.asarray(np.concatenate([m.intercepts_[0] for m in nets]), dtype=np.float32),
+    return _bagged_mlp(
+        "softmax", x, np.asarray(y), classes, alpha=alpha, hidden=hidden, seed=seed, bags=bags
     )
 
 
