@@ -408,6 +408,8 @@ HOLDOUTS = (
     "independent5",
     "independent6",
     "independent7",
+    "independent8",
+    "independent9",
 )
 
 
