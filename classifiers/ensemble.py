@@ -210,13 +210,18 @@ def weigh_rules(rule: FloatArray, weight: FloatArray | float) -> FloatArray:
 
 
 # Hits that are not labels but tell the models they read a look-alike: what they leave of the
-# models' score of one label. 0.5 takes a typical look-alike (scored 0.6-0.85) under its
-# threshold and leaves what the models are sure of (0.95+); rule scores are not damped.
-DAMPING: dict[str, tuple[str, float]] = {
+# models' scores of those labels. With thresholds of 0.55-0.61 for these labels, 0.5 leaves
+# them to the rules alone (rule scores are not damped), so each marker must be one that
+# almost never occurs in a message that has the label (counted over the corpus in README).
+DAMPING: dict[str, tuple[tuple[str, ...], float]] = {
     # A stand against a health claim repeats the myth's words.
-    "debunk": ("misinformation", 0.5),
+    "debunk": (("misinformation",), 0.5),
     # An institution's official line is a phone number that is not personal data.
-    "public_contact": ("personal_data", 0.5),
+    "public_contact": (("personal_data",), 0.5),
+    # "Don't take antibiotics on your own" names the drugs advice names.
+    "caution": (("medical_advice", "misinformation"), 0.5),
+    # One's own prescription, dose and all, told to the group, not recommended to it.
+    "prescribed": (("medical_advice",), 0.5),
 }
 
 
@@ -225,9 +230,10 @@ def damping(hits: Sequence[Sequence[RuleHit]]) -> FloatArray:
     out = np.ones((len(hits), len(LABELS)), dtype=np.float32)
     for i, row in enumerate(hits):
         for hit in row:
-            if hit.label in DAMPING:
-                label, factor = DAMPING[hit.label]
-                out[i, LABELS.index(label)] = factor
+            labels, factor = DAMPING.get(hit.label, ((), 1.0))
+            for label in labels:
+                j = LABELS.index(label)
+                out[i, j] = min(out[i, j], factor)
     return out
 
 

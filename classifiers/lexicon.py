@@ -1034,7 +1034,8 @@ PAST = (
     r"|(?:god|goda|let|mesya\w*|nedel\w*) nazad|v proshl\w* (?:godu|mesyace)"
     r"|back in \d{4}|when i was|ambulance{G1}(?:came|arrived)"
     r"|(?:bir|iki|üç|neçə) (?:il|ay|həftə) (?:əvvəl|öncə|qabaq)|vəfat et\w*|rəhmətə get\w*"
-    r"|dünyasını dəyiş\w*|умер\b|умерла|скончал\w*|passed away|died\b|(?:had|has had) an? \w+"
+    r"|dünyasını dəyiş\w*|(?:infarkt|insult|xərçəng)(?:dan|dən) ged(?:ib|di)\w*"
+    r"|умер\b|умерла|скончал\w*|passed away|died\b|(?:had|has had) an? \w+"
     r"(?: \w+)? (?:yesterday|last)|(?:в|v|in) (?:19|20)\d\d\b"
     r"|(?:19|20)\d\d ?-? ?(?:ci|cı|cu|cü)? ild\w*"
     # Mourning: whoever the message is about has died, there is no one to call 103 for.
@@ -1049,11 +1050,13 @@ LONG_AGO = (
     r"|(?:years?|months?) ago|when i was|(?:в|v|in) (?:19|20)\d\d\b"
     r"|(?:19|20)\d\d ?-? ?(?:ci|cı|cu|cü)? ild\w*"
 )
+# A year back or more: "!!" in such a story is the teller's emotion, not a case now.
+YEAR_AGO = LONG_AGO + r"|(?:keçən|ötən) il\b|в прошлом году|v proshlom godu|last year"
 URGENT = (
     r"hal-hazırda|bu an|bu dəqiqə|təcili(?! yardım| vəziyyət| hal)|kömək ed\w*|nə (?:edim|edək)\b"
     r"|tez ol\w*"
     r"|yenə|yenidən|təkrar|прямо сейчас|срочно|помогите|что делать|снова|опять|right now"
-    r"|help\b|urgent\w*|asap|what (?:do|should|can) (?:i|we) do|again\b|!!"
+    r"|help\b|urgent\w*|asap|what (?:do|should|can) (?:i|we) do|again\b"
     r"|chto (?:nam |mne )?delat|srochno|pomogite"
 )
 # "...indi yaxşıdır": the story ends well, whatever urgent words it contains.
@@ -1281,6 +1284,29 @@ DEBUNK_STANCE = (
     # Answering those who say it: "… deyənlər səhv edir", "keto diabeti sağaldır deyənlərə:".
     r"|deyənlər\w*|не \w+[^.!?\n]{0,40}это миф|the .{3,40} crowd\b"
     r"|не слушайте (?:этих|таких) (?:советчик|целител|блогер)\w*"
+)
+# Warning everyone off self-medication is the guidelines' own example of what is not advice.
+SELF_MEDICATION_WARNING = (
+    r"(?:özbaşına|öz başına) (?:\w+ )?(?:dərman|antibiotik|müalicə)\w*"
+    r"|həkim (?:yazmadan|məsləhəti olmadan)|не занимайтесь самолечением|самолечени\w*"
+    r"|samolechen\w*|без (?:назначения|рецепта) врача|don.t self.?medicate|self.?medicat\w*"
+)
+# Reporting what one's own doctor prescribed ("həkim mənə D vitamini yazdı") is not advice...
+OWN_PRESCRIPTION = (
+    r"(?:həkim|doktor|pediatr|nevroloq|kardioloq|endokrinoloq|ginekoloq|terapevt|uroloq"
+    r"|dermatoloq)\w* (?:\S+ ){0,6}?(?:yazdı|yazıb|yazmışdı|təyin (?:etdi|edib)|dedi)\b"
+    r"|(?:мне|нам|ребенку|ребёнку|маме|папе|сыну|дочке|дочери|мужу) (?:\S+ ){0,2}?"
+    r"(?:прописал|назначил)\w*|(?:врач|доктор|педиатр|невролог|кардиолог|эндокринолог|гинеколог"
+    r"|терапевт)\w* (?:\S+ ){0,3}?(?:прописал|назначил)\w*"
+    r"|my (?:doctor|gp|pediatrician|dermatologist|cardiologist) (?:\S+ ){0,3}?"
+    r"(?:prescribed|put me on|told me|said)|was prescribed|got prescribed"
+)
+# ...unless it is passed on: "mənə həkim yazmışdı, sənə də kömək edər".
+RECOMMENDING = (
+    r"siz də|sizə də|sən də|sənə də|вы тоже|вам тоже|тебе тоже|you too|you should|tövsiyə"
+    r"|məsləhət|советую|рекомендую|recommend|try it|попробуйте|için\b|içsin\b|verin\b"
+    r"|sürtün\b|sürtsün\b|yesin\b|alın\b|işlədin\b|пейте|принимайте|мажьте|дайте|take it"
+    r"|take this|kömək edər|поможет|helps?\b|works\b"
 )
 # Asking whether a claim is true is not spreading it.
 MYTH_QUESTION = r"\?|doğrudur ?mu|doğrudurmu|həqiqətən|правда ли|это правда|is it true|really\b"

@@ -672,7 +672,8 @@ class _Context:
 
     @cached_property
     def urgent(self) -> bool:
-        return self._has(lexicon.URGENT) or "!!" in self.text
+        exclaimed = "!!" in self.text and not self._has(lexicon.YEAR_AGO)
+        return exclaimed or self._has(lexicon.URGENT)
 
     @cached_property
     def past(self) -> bool:
@@ -884,6 +885,21 @@ def find_debunk(norm: Normalized) -> list[RuleHit]:
     return [RuleHit("debunk", f"debunk:{m.group(0).strip()}", 1.0)] if m else []
 
 
+def find_own_care(norm: Normalized) -> list[RuleHit]:
+    """A warning against self-medication, or one's own prescription reported, not passed on.
+
+    Not labels: both read like advice to the models (a drug, a dose, "don't") and damp it.
+    """
+    text = norm.folded[:4000]
+    hits: list[RuleHit] = []
+    if m := _rx(lexicon.SELF_MEDICATION_WARNING).search(text):
+        hits.append(RuleHit("caution", f"caution:{m.group(0).strip()}", 1.0))
+    m = _rx(lexicon.OWN_PRESCRIPTION).search(text)
+    if m and not _rx(lexicon.RECOMMENDING).search(text):
+        hits.append(RuleHit("prescribed", f"prescribed:{m.group(0).strip()}", 1.0))
+    return hits
+
+
 _SENTENCE_END_RE = re.compile(r"[.!?\n;]+(?=\s|$)")
 
 
@@ -944,6 +960,7 @@ def detect(norm: Normalized) -> list[RuleHit]:
     hits.extend(_safely("spam", lambda: find_spam(norm, has_phone=has_phone)))
     hits.extend(_safely("myths", lambda: find_myths(norm)))
     hits.extend(_safely("debunk", lambda: find_debunk(norm)))
+    hits.extend(_safely("own care", lambda: find_own_care(norm)))
     return hits
 
 

@@ -54,6 +54,10 @@ Progress = Callable[[str, int, int], None]
 # misses, which flatters out-of-fold recall: each round of cues let a 0.99 cap raise the model
 # threshold and give back on new text what the cues had won.
 EMERGENCY_RECALL = 0.995
+# Context rules that silence harmless out-of-fold alarms free room for the model bar to rise,
+# and it did again in session 10 (0.45 -> 0.475, one emergency lost on `independent3`). The
+# bar may fall below this ceiling, never rise above it.
+EMERGENCY_MODEL_CEILING = 0.45
 # Per acting label, share of benign out-of-fold messages it may flag, and all labels together.
 # The benign pool is mostly hard negatives written to look like advice and myths (debunks, one's
 # own prescription), so it over-states real alarms: at a 3% total the test split alarmed on 1.7%
@@ -307,7 +311,7 @@ def choose_emergency(
     """
     n_pos = max(int(truth.sum()), 1)
     n_benign = max(int(benign.sum()), 1)
-    grid = np.round(np.arange(0.2, 0.901, 0.025), 3)
+    grid = np.round(np.arange(0.2, EMERGENCY_MODEL_CEILING + 1e-3, 0.025), 3)
     best: tuple[tuple[float, ...], EmergencyRule] | None = None
     for strong in EMERGENCY_STRONG_RULE:
         for t in grid:

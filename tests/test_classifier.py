@@ -266,15 +266,18 @@ def test_look_alike_hits_damp_only_their_label() -> None:
     hits = [
         [RuleHit("debunk", "debunk:миф:", 1.0)],
         [RuleHit("public_contact", "public:phone", 1.0)],
+        [RuleHit("caution", "caution:özbaşına antibiotik", 1.0)],
+        [RuleHit("prescribed", "prescribed:врач назначил", 1.0)],
         [RuleHit("spam", "spam:link", 1.0)],
     ]
     damp = damping(hits)
-    for i, kind in enumerate(("debunk", "public_contact")):
-        label, factor = DAMPING[kind]
-        j = LABELS.index(label)
-        assert damp[i, j] == factor < 1.0
-        assert np.delete(damp[i], j).tolist() == [1.0] * (len(LABELS) - 1)
-    assert (damp[2] == 1.0).all()
+    for i, kind in enumerate(("debunk", "public_contact", "caution", "prescribed")):
+        labels, factor = DAMPING[kind]
+        js = [LABELS.index(label) for label in labels]
+        assert (damp[i, js] == factor).all()
+        assert factor < 1.0
+        assert np.delete(damp[i], js).tolist() == [1.0] * (len(LABELS) - len(js))
+    assert (damp[-1] == 1.0).all()
 
 
 def test_split_keeps_groups_and_near_duplicates_together() -> None:

@@ -463,6 +463,12 @@ def test_urgent_present_overrides_past_mention() -> None:
     assert hits[0].rule == "emergency:breathing"
 
 
+def test_exclamations_still_make_a_recent_past_urgent() -> None:
+    # "Last week" is when it began, not a story that is over; only a year back silences "!!".
+    assert emergency("keçən həftə başladı, indi nəfəs ala bilmir!!")
+    assert emergency("Dün gecə başladı, dodaqları göyərib, nəfəs ala bilmir!!")
+
+
 def test_fear_of_the_future_does_not_hide_an_emergency_now() -> None:
     assert emergency("боюсь, что у папы инсульт: лицо перекосило, рука не поднимается")
     assert emergency("qorxuram, atam nəfəs ala bilmir, dodaqları göyərib")
@@ -683,6 +689,10 @@ NOT_EMERGENCIES_CONTEXT = [
     "pilleken qalxanda nefesim catmir, 40 yasim var. agciyerimi yoxlatmaq lazimdi?",
     "gece xoruldayiram, yoldasim deyir yuxuda nefesim dayanir. apnoe testi harda?",
     "bogazimda nese ilisib kimi hiss edirem 1 aydi, udanda narahat edir",
+    # "!!" in a story from a year ago is emotion, not a case now.
+    "keçən il anam insult keçirdi, gecə yarısı, elə qorxdum ki!!! indi şükür gəzir",
+    "Год назад у сына был анафилактический шок от орехов, не мог дышать!!! Берегите детей",
+    "Dayım da, əmim də infarktdan gedib, mən də qorxuram, 50 yaşım var",
 ]
 
 
@@ -935,6 +945,24 @@ def test_a_stand_against_a_claim_is_a_debunk(text: str) -> None:
 )
 def test_myths_that_deny_or_mock_are_not_debunks(text: str) -> None:
     assert rules.find_debunk(normalize(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Zəhmət olmasa özbaşına antibiotik içməyin, virusa təsir etmir", {"caution"}),
+        ("Напоминаю: не занимайтесь самолечением, идите к педиатру", {"caution"}),
+        ("hekim mene vitamin d 2000 yazdi, 3 ay icirem", {"prescribed"}),
+        ("Сыну педиатр назначил амоксициллин 250 мг, пьём пятый день", {"prescribed"}),
+        ("my doctor put me on metformin 500 twice a day, feeling ok so far", {"prescribed"}),
+        # Passed on to others, a prescription is advice again.
+        ("mənə həkim Dopegit yazmışdı, sənə də kömək edər", set()),
+        ("Врач назначил мне этот сироп, попробуйте, очень помог", set()),
+        ("bu qastritdir, omeprazol için", set()),
+    ],
+)
+def test_own_care_markers(text: str, kinds: set[str]) -> None:
+    assert {hit.label for hit in rules.find_own_care(normalize(text))} == kinds
 
 
 def test_myth_lexicon_size_and_ids() -> None:
