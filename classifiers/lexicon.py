@@ -1101,6 +1101,7 @@ EDUCATIONAL = (
     r"|in (?:an|case of) emergenc\w*|group rules"
     r"|(?:сразу |немедленно )?звоните (?:в )?(?:103|112)|(?:103|112)\W*(?:ə|e|a)? zəng edin"
     r"|call (?:103|112) (?:right away|immediately|at once)"
+    r"|yadda saxlayın|запомните|(?:gözləməyin|не ждите|don.t wait)\W+(?:\w+\W+)?(?:103|112)"
 )
 # Diseases recalled after the fact (care, rehabilitation): not an emergency now.
 POST_EVENT = (
@@ -1251,6 +1252,8 @@ FEARED = (
     r"|умру|umru|случится|sluchitsya|будет (?:инсульт|инфаркт)|i.?ll (?:have|die|get)"
     r"|i (?:will|might|could) (?:have|die|get))\b"
 )
+# "Чуть сердце не остановилось": what almost happened did not.
+ALMOST = r"чуть (?:\S+ ){0,3}?не\b|chut.? (?:\S+ ){0,3}?ne\b"
 # A joke or a quotation of someone's joke is not suicidal intent.
 JOKE = r"zarafat\w*|шутк\w*|шучу|шутя|jok(?:e|es|ing)\b|kidding"
 
@@ -1284,6 +1287,8 @@ DEBUNK_STANCE = (
     # Answering those who say it: "… deyənlər səhv edir", "keto diabeti sağaldır deyənlərə:".
     r"|deyənlər\w*|не \w+[^.!?\n]{0,40}это миф|the .{3,40} crowd\b"
     r"|не слушайте (?:этих|таких) (?:советчик|целител|блогер)\w*"
+    # A reply that opens with "No," answers a claim.
+    r"|^(?:нет|net|no|nope|yox|xeyr)\b\s*[,.!—–-]"
 )
 # Warning everyone off self-medication is the guidelines' own example of what is not advice.
 SELF_MEDICATION_WARNING = (
@@ -1307,6 +1312,13 @@ RECOMMENDING = (
     r"|məsləhət|советую|рекомендую|recommend|try it|попробуйте|için\b|içsin\b|verin\b"
     r"|sürtün\b|sürtsün\b|yesin\b|alın\b|işlədin\b|пейте|принимайте|мажьте|дайте|take it"
     r"|take this|kömək edər|поможет|helps?\b|works\b"
+)
+# The writer's own name ("Mən Aynur Əliyeva, 2 ildir dağınıq skleroz...") with their own
+# diagnosis is not personal data. Matched case-sensitively on the original text: a name is
+# capitalised, and "mən çox yorğunam" is not one.
+SELF_INTRODUCTION = (
+    r"(?i:меня зовут |my name is |i am |i'm |(?:mənim |menim )?ad[ıi]m )[A-ZƏÜÖĞIŞÇА-ЯЁ]\w+"
+    r"|(?:^|[.!] )(?i:mən|men|я) [A-ZƏÜÖĞIŞÇА-ЯЁ]\w+ [A-ZƏÜÖĞIŞÇА-ЯЁ]\w+"
 )
 # Asking whether a claim is true is not spreading it.
 MYTH_QUESTION = r"\?|doğrudur ?mu|doğrudurmu|həqiqətən|правда ли|это правда|is it true|really\b"

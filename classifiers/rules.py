@@ -719,7 +719,14 @@ class _Context:
             return True
         if self.urgent:
             return False
-        return self.past or self.gratitude or self.educational or self.chronic or self.feared
+        return (
+            self.past
+            or self.gratitude
+            or self.educational
+            or self.chronic
+            or self.feared
+            or self._has(lexicon.ALMOST)
+        )
 
     @cached_property
     def feared(self) -> bool:
@@ -894,10 +901,25 @@ def find_own_care(norm: Normalized) -> list[RuleHit]:
     hits: list[RuleHit] = []
     if m := _rx(lexicon.SELF_MEDICATION_WARNING).search(text):
         hits.append(RuleHit("caution", f"caution:{m.group(0).strip()}", 1.0))
-    m = _rx(lexicon.OWN_PRESCRIPTION).search(text)
-    if m and not _rx(lexicon.RECOMMENDING).search(text):
-        hits.append(RuleHit("prescribed", f"prescribed:{m.group(0).strip()}", 1.0))
+    # The span may hold a doctor's or a relative's name: the reason names only the rule.
+    if _rx(lexicon.OWN_PRESCRIPTION).search(text) and not _rx(lexicon.RECOMMENDING).search(text):
+        hits.append(RuleHit("prescribed", "prescribed:report", 1.0))
     return hits
+
+
+@cache
+def _self_introduction_re() -> re.Pattern[str]:
+    return re.compile(lexicon.SELF_INTRODUCTION)
+
+
+def find_self_introduction(norm: Normalized) -> list[RuleHit]:
+    """The writer giving their own name: what follows about their health is theirs to share.
+
+    Not a label: it damps the models' personal data; the contact rules keep their score.
+    """
+    # The reason names the rule, not the name it matched.
+    found = _self_introduction_re().search(norm.original[:4000])
+    return [RuleHit("own_name", "own_name:introduction", 1.0)] if found else []
 
 
 _SENTENCE_END_RE = re.compile(r"[.!?\n;]+(?=\s|$)")
@@ -961,6 +983,7 @@ def detect(norm: Normalized) -> list[RuleHit]:
     hits.extend(_safely("myths", lambda: find_myths(norm)))
     hits.extend(_safely("debunk", lambda: find_debunk(norm)))
     hits.extend(_safely("own care", lambda: find_own_care(norm)))
+    hits.extend(_safely("own name", lambda: find_self_introduction(norm)))
     return hits
 
 

@@ -693,6 +693,9 @@ NOT_EMERGENCIES_CONTEXT = [
     "keçən il anam insult keçirdi, gecə yarısı, elə qorxdum ki!!! indi şükür gəzir",
     "Год назад у сына был анафилактический шок от орехов, не мог дышать!!! Берегите детей",
     "Dayım da, əmim də infarktdan gedib, mən də qorxuram, 50 yaşım var",
+    # What almost happened did not; a lesson to everyone is not a case.
+    "Когда пришёл счёт за свет, у меня чуть инфаркт не случился 😅",
+    "Sinədə sıxılma, sola vuran ağrı olsa gözləməyin, dərhal 103. Hamınız yadda saxlayın",
 ]
 
 
@@ -922,6 +925,8 @@ def test_asking_about_a_myth_scores_low() -> None:
         "keto diabeti sağaldır deyənlərə: insulini öz başına atmaq təhlükəlidir",
         "Вода с лимоном натощак рак не лечит, это миф",
         "lol the 'flu shot gives you the flu' crowd is back",
+        "Yox, sarımsaq təzyiqi müalicə etmir, dərmanınızı atmayın",
+        "No, antibiotics will not help a cold.",
     ],
 )
 def test_a_stand_against_a_claim_is_a_debunk(text: str) -> None:
@@ -963,6 +968,21 @@ def test_myths_that_deny_or_mock_are_not_debunks(text: str) -> None:
 )
 def test_own_care_markers(text: str, kinds: set[str]) -> None:
     assert {hit.label for hit in rules.find_own_care(normalize(text))} == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "own"),
+    [
+        ("Mən Nigar Həsənova, 3 ildir Hashimoto ilə yaşayıram, təcrübəmi bölüşüm", True),
+        ("Меня зовут Эльдар, у меня диабет второго типа", True),
+        ("adim Tural, 22 yasim var, depressiya diaqnozu qoyublar", True),
+        ("mən çox yorğunam, 2 ildir yuxusuzluq var", False),
+        ("I am tired of this pain", False),
+        ("Qonşumuz Samir Əliyevin xərçəngi var", False),
+    ],
+)
+def test_the_writers_own_name(text: str, own: bool) -> None:
+    assert bool(rules.find_self_introduction(normalize(text))) is own
 
 
 def test_myth_lexicon_size_and_ids() -> None:
