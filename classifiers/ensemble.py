@@ -225,6 +225,8 @@ DAMPING: dict[str, tuple[tuple[str, ...], float]] = {
     "prescribed": (("medical_advice",), 0.5),
     # The writer's own name beside their own diagnosis.
     "own_name": (("personal_data",), 0.5),
+    # "Nömrəmi dəyişdim" with no number in the message.
+    "number_changed": (("personal_data",), 0.5),
 }
 
 

@@ -1320,6 +1320,13 @@ SELF_INTRODUCTION = (
     r"(?i:меня зовут |my name is |i am |i'm |(?:mənim |menim )?ad[ıi]m )[A-ZƏÜÖĞIŞÇА-ЯЁ]\w+"
     r"|(?:^|[.!] )(?i:mən|men|я) [A-ZƏÜÖĞIŞÇА-ЯЁ]\w+ [A-ZƏÜÖĞIŞÇА-ЯЁ]\w+"
 )
+# "I changed my number" without the number: the guidelines' example of what is not personal
+# data (with the new number given, the phone rule still finds it).
+NUMBER_CHANGED = (
+    r"номер (?:\w+ )?(?:поменял|сменил)\w*|(?:поменял|сменил)\w* (?:\w+ )?номер"
+    r"|nömrə\w* (?:\w+ )?dəyiş\w*|dəyiş\w* (?:\w+ )?nömrə\w*|changed my (?:phone )?number"
+    r"|new number|yeni nömrə\w*|новый номер"
+)
 # Asking whether a claim is true is not spreading it.
 MYTH_QUESTION = r"\?|doğrudur ?mu|doğrudurmu|həqiqətən|правда ли|это правда|is it true|really\b"
 

@@ -271,10 +271,18 @@ _DIGIT_O_RE = re.compile(r"(?<=\d)[OoОо]+(?=[\d\s.\-]|$)|(?<=[\s.\-])[OoОо]+
 _ODD_SEPARATOR_RE = re.compile(r"(?<=\d)\s?[∙•·*_|~/]\s?(?=\d)")
 
 
+# Azerbaijani case and copula endings written onto a number ("0551234567dir", "...67ye"):
+# the matcher wants a number to end at a non-letter.
+_NUMBER_SUFFIX_RE = re.compile(
+    r"(?<=\d)(?:d[ıiuü]r|d[ıiuü]|y?[aəe]|n[ıiuü]|d[aəe]n|[ıiuü]m)(?![^\W\d_])", re.IGNORECASE
+)
+
+
 def _phones(text: str) -> list[Span]:
     spans = _spelled_phones(text)
     text = _DIGIT_O_RE.sub(lambda m: "0" * len(m.group()), text)
     text = _ODD_SEPARATOR_RE.sub(lambda m: " " * (len(m.group()) - 1) + "-", text)
+    text = _NUMBER_SUFFIX_RE.sub(lambda m: " " * len(m.group()), text)
     if not _PHONE_HINT_RE.search(text):
         return spans
     try:
@@ -437,7 +445,7 @@ _INSTITUTION_RE = re.compile(
 # (adverts with a clinic's landline are labelled personal data, as the guidelines ask).
 _OFFICIAL_LINE_RE = re.compile(
     r"(?i:rəsmi|resmi|официальн|official|qaynar|горяч|hotline|call.?cent|qeydiyyat|registratura"
-    r"|регистратур|справочн|reception|call.?m[əe]rk[əe]z|колл.?центр|q[əe]bul (?:ş|s)ob"
+    r"|регистратур|справочн|reception|call.?m[əe]rk[əe]z|колл.?центр|q[əe]bul (?:ş|s)[öo]b"
     r"|q[əe]bul x[əe]tt|при[её]мн\w* отделени)"
 )
 # How far from an address or a number the institution it belongs to may be named.
@@ -922,6 +930,17 @@ def find_self_introduction(norm: Normalized) -> list[RuleHit]:
     return [RuleHit("own_name", "own_name:introduction", 1.0)] if found else []
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
+def find_number_changed(norm: Normalized) -> list[RuleHit]:
+    """ "I changed my number", the number itself not given (five digits or more would be)."""
+    if len(_DIGIT_RE.findall(norm.original[:4000])) >= 5:
+        return []
+    found = _rx(lexicon.NUMBER_CHANGED).search(norm.folded[:4000])
+    return [RuleHit("number_changed", "number_changed:no_number", 1.0)] if found else []
+
+
 _SENTENCE_END_RE = re.compile(r"[.!?\n;]+(?=\s|$)")
 
 
@@ -984,6 +1003,7 @@ def detect(norm: Normalized) -> list[RuleHit]:
     hits.extend(_safely("debunk", lambda: find_debunk(norm)))
     hits.extend(_safely("own care", lambda: find_own_care(norm)))
     hits.extend(_safely("own name", lambda: find_self_introduction(norm)))
+    hits.extend(_safely("number changed", lambda: find_number_changed(norm)))
     return hits
 
 

@@ -269,10 +269,20 @@ def test_look_alike_hits_damp_only_their_label() -> None:
         [RuleHit("caution", "caution:özbaşına antibiotik", 1.0)],
         [RuleHit("prescribed", "prescribed:report", 1.0)],
         [RuleHit("own_name", "own_name:introduction", 1.0)],
+        [RuleHit("number_changed", "number_changed:no_number", 1.0)],
         [RuleHit("spam", "spam:link", 1.0)],
     ]
     damp = damping(hits)
-    for i, kind in enumerate(("debunk", "public_contact", "caution", "prescribed", "own_name")):
+    for i, kind in enumerate(
+        (
+            "debunk",
+            "public_contact",
+            "caution",
+            "prescribed",
+            "own_name",
+            "number_changed",
+        )
+    ):
         labels, factor = DAMPING[kind]
         js = [LABELS.index(label) for label in labels]
         assert (damp[i, js] == factor).all()

@@ -985,6 +985,33 @@ def test_the_writers_own_name(text: str, own: bool) -> None:
     assert bool(rules.find_self_introduction(normalize(text))) is own
 
 
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [
+        ("nomremi deyisdim, kohne nomreye yazmayin artiq", True),
+        ("Мой номер поменялся, кто звонил по поводу анализов — напишите", True),
+        ("Changed my number, same Telegram handle though.", True),
+        ("yeni nömrəm 050 618 22 47, whatsappda yazın", False),
+    ],
+)
+def test_a_changed_number_without_the_number(text: str, hit: bool) -> None:
+    assert bool(rules.find_number_changed(normalize(text))) is hit
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["nomrem 0551234567dir yazin", "zeng edin 0501234567ye", "nomre +994501234567di"],
+)
+def test_phone_numbers_with_a_suffix_written_on(text: str) -> None:
+    assert [s.kind for s in rules.find_personal_data(text)] == ["phone"]
+
+
+def test_a_hospital_admissions_line_with_a_suffix_is_public() -> None:
+    text = "usaq xestexanasinin qebul sobesinin nomresi 012 440 27 18di, gece zeng vurdum"
+    assert rules.find_personal_data(text) == []
+    assert [s.kind for s in rules.find_public_contacts(text)] == ["phone"]
+
+
 def test_myth_lexicon_size_and_ids() -> None:
     ids = [m.id for m in lexicon.MYTHS]
     assert len(ids) >= 40
