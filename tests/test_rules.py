@@ -927,6 +927,9 @@ def test_asking_about_a_myth_scores_low() -> None:
         "lol the 'flu shot gives you the flu' crowd is back",
         "Yox, sarımsaq təzyiqi müalicə etmir, dərmanınızı atmayın",
         "No, antibiotics will not help a cold.",
+        "> bal ilə soğan şəkəri sağaldır\nYox. Anama bunu yazmayın.",
+        "Bəziləri deyir ki, limonlu su qanı qələviləşdirir. Qan özü pH saxlayır.",
+        "ah yes, turmeric cures everything now 🙄",
     ],
 )
 def test_a_stand_against_a_claim_is_a_debunk(text: str) -> None:
@@ -957,6 +960,7 @@ def test_myths_that_deny_or_mock_are_not_debunks(text: str) -> None:
     [
         ("Zəhmət olmasa özbaşına antibiotik içməyin, virusa təsir etmir", {"caution"}),
         ("Напоминаю: не занимайтесь самолечением, идите к педиатру", {"caution"}),
+        ("Антибиотики не действуют на вирус, не пейте их просто так", {"caution"}),
         ("hekim mene vitamin d 2000 yazdi, 3 ay icirem", {"prescribed"}),
         ("Сыну педиатр назначил амоксициллин 250 мг, пьём пятый день", {"prescribed"}),
         ("my doctor put me on metformin 500 twice a day, feeling ok so far", {"prescribed"}),
