@@ -410,6 +410,7 @@ HOLDOUTS = (
     "independent7",
     "independent8",
     "independent9",
+    "independent10",
 )
 
 
