@@ -161,6 +161,14 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue("breathing", r"chok(?:ing|ed|es)\b", 0.85),
     Cue("breathing", r"(?:turn\w*|going|gone) blue|blue lips|lips{G1}blue", 0.9),
     Cue("breathing", r"short(?:ness)? of breath", 0.65, weak=True),
+    # Someone else wheezing (a child, with the infant rule, scores 0.9); not "I wheeze at night",
+    # which the corpus asks about as asthma.
+    Cue(
+        "breathing",
+        r"дышит со свистом|(?:дыш|дыхан)\w*{G1}свист\w*|свист\w*{G1}(?:дыш|дыхан)\w*"
+        r"|fit çal\w*{G}nəfəs\w*|nəfəs\w*{G}fit çal\w*",
+        0.6,
+    ),
     # heavy bleeding
     Cue(
         "bleeding",
@@ -360,7 +368,9 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue(
         "self_harm",
         r"son (?:gecəm|günüm|səhərim)\w*|(?:ipi|ip) hazırla\w*|vidalaşma məktub\w*"
-        r"|məktub\w*{G1}yazdım{G}(?:vida|son|bağışla)|(?:hamıyla|hamı ilə|sizinlə) vidalaş\w*",
+        r"|məktub\w*{G1}yazdım{G}(?:vida|son|bağışla)|(?:hamıyla|hamı ilə|sizinlə) vidalaş\w*"
+        r"|məktub\w*{G}vidalaşdım|yığdığım dərman\w*|dərman\w*{G1}(?:yığmışam|toplamışam|yığdım"
+        r"|topladım)|(?:saved|stockpiled|hoarded) (?:up )?(?:my |all my )?(?:pills|tablets|meds)",
         0.9,
     ),
     Cue(
@@ -762,8 +772,9 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         "bleeding",
         r"(?:black (?:tarry )?stool|stool{G1}black|qara (?:nəcis|qaqa|kal)|черн\w* (?:стул|кал)"
         r"|мелена|melena"
-        r"|дегтеобразн)\w*(?:\W+\w+){0,14}?\W+(?:dizz|faint|light-?headed|passed out|gicəllən"
-        r"|bayıl|halsız|головокруж|обморок|слабост|kruzhit)\w*"
+        r"|дегтеобразн|(?:стул|кал)\w*(?:\W+\w+)?\W+(?:черн|дегт))\w*(?:\W+\w+){0,14}?\W+"
+        r"(?:dizz|faint|light-?headed|passed out|gicəllən"
+        r"|bayıl|halsız|головокруж|голова кружит|обморок|слабост|kruzhit)\w*"
         r"|(?:dizz|faint|light-?headed|gicəllən|bayıl|головокруж|обморок|kruzhit)\w*"
         r"(?:\W+\w+){0,10}?\W+(?:black (?:tarry )?stool|stool{G1}black|qara (?:nəcis|qaqa|kal)"
         r"|черн\w* (?:стул|кал)|мелена|melena|дегтеобразн)\w*",
@@ -772,7 +783,9 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue(
         "bleeding",
         r"(?:qara|qapqara) (?:nəcis|qaqa|kal|ifrazat)\w*|mədə qanama\w*|black (?:tarry )?stool\w*"
-        r"|(?:черн\w*|дегтеобразн\w*) (?:стул|кал)\w*|мелена|melena",
+        r"|(?:черн\w*|дегтеобразн\w*) (?:стул|кал)\w*|мелена|melena"
+        # "стул чёрный как дёготь": the order reversed, or tar named
+        r"|(?:стул|кал)\w*{G1}(?:черн|дегт)\w*|д[её]г(?:оть|тя)\b",
         0.8,
     ),
     Cue(
@@ -957,6 +970,19 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"|solğun|кружит|слабост|холодн|бледн|обморок)\w*",
         0.9,
     ),
+    # Fever during chemotherapy is neutropenic until proven otherwise: the same day.
+    Cue(
+        "infection",
+        r"(?:химии|химиотерап\w*|kimya\w*|kimyaterap\w*|ximiya\w*|chemo\w*)(?:\W+\w+){0,12}?\W+"
+        r"(?:температур\w*|qızdırma\w*|hərarət\w*|fever\w*|(?:3[89]|40)[.,]\d)\b",
+        0.85,
+    ),
+    # Urine like cola after exertion or a crush: the muscles are breaking down.
+    Cue(
+        "urology",
+        r"(?:pee|urine|моча|мочи|сидик|sidik)\w*{G}(?:cola|coke|кол[аыу]|кока)\b",
+        0.8,
+    ),
     Cue(
         "infection",
         r"(?:bədən|dəri|əl-ayağ|ayaqlar|body|skin|кож|ножк|ручк|тел)\w*{G}(?:mərmər|мрамор"
@@ -1082,6 +1108,9 @@ GRATITUDE = (
 THANKS_IN_ADVANCE = (
     r"(?:əvvəlcədən|öncədən|qabaqcadan) (?:təşəkkür|sağ ol)|заранее спасибо"
     r"|спасибо заранее|in advance"
+    # Thanks for the group's support is not thanks for a rescue that is over.
+    r"|(?:спасибо|благодарна|благодарен) (?:\w+ )?за поддержку|dəstəy\w* (?:üçün|görə)"
+    r"|thanks? (?:\w+ )?for (?:the |your |all the )?support"
 )
 EDUCATIONAL = (
     r"əlamət\w*|simptom\w*|признак\w*|симптом\w*|signs? of|symptoms? of|statistik\w*|статистик\w*"
@@ -1235,9 +1264,11 @@ PROFESSIONS: tuple[str, ...] = (
 )  # fmt: skip
 # Chronic or occasional complaints are questions, not emergencies now.
 CHRONIC = (
-    r"bəzən|tez-tez|hərdən|arabir|vaxtaşırı|ara-sıra|həmişə|иногда|часто|периодически"
+    r"bəzən|hərdən|arabir|vaxtaşırı|ara-sıra|həmişə|иногда|периодически"
+    # Not "дышит часто-часто", "tez-tez nəfəs alır": breathing fast is not breathing often.
+    r"|(?<!дышит )(?<!-)часто(?![- ](?:часто|дыш))|tez[- ]?tez(?! nəfəs)"
     r"|время от времени|sometimes|often|occasionally|every (?:day|week|month)"
-    r"|tez ?tez|when i (?:run|walk|exercise|climb)|goes away|keçib gedir|проходит"
+    r"|when i (?:run|walk|exercise|climb)|goes away|keçib gedir|проходит"
     # On exertion, in one's sleep as a spouse reports it, or for a month and more.
     r"|pilləkən\w* (?:qalxanda|çıxanda)|по лестнице|climbing stairs|apnoe|apnea|апноэ"
     # One's own snoring only: someone else snoring who cannot be woken is unconscious.
