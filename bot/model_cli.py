@@ -130,7 +130,7 @@ def eval_command(
     split: Annotated[
         str,
         typer.Option(
-            help="test | dev | train | independent | independent2-11"
+            help="test | dev | train | independent | independent2-12"
             " (written apart, not trained on)"
         ),
     ] = "test",

@@ -399,7 +399,7 @@ def load_answers(path: Path) -> list[Answer]:
 # or tuned on. They hold group messages only (no doctors' answers). `independent2` came later,
 # by another writer, after lexicon work had looked at `independent`'s misses; `independent3` in
 # session 7, after cues had been written for one of `independent2`'s misses.
-# `independent8`-`independent11` were written in session 10; `independent11` was left unscored.
+# `independent8`-`independent11` were written in session 10; `independent12` in session 11.
 INDEPENDENT = "independent"
 HOLDOUTS = (
     INDEPENDENT,
@@ -413,6 +413,7 @@ HOLDOUTS = (
     "independent9",
     "independent10",
     "independent11",
+    "independent12",
 )
 
 
