@@ -19,7 +19,14 @@ import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
-from classifiers.corpus import Answer, Example, _components, load_split, parse_example
+from classifiers.corpus import (
+    TONE_HOLDOUTS,
+    Answer,
+    Example,
+    _components,
+    load_split,
+    parse_example,
+)
 from classifiers.ensemble import (
     ACTING_LABELS,
     Classifier,
@@ -186,16 +193,27 @@ def _fit_tasks(
     mlp_bags: int = 1,
     sentiment_hidden: int = 128,
     sentiment_bags: int = 1,
+    tone: Sequence[Example] = (),
+    x_tone: Any = None,
 ) -> dict[str, LinearHead]:
+    """Heads of every task; `tone` examples (features `x_tone`) add to specialty and sentiment."""
     q_idx = [i for i, ex in enumerate(examples) if ex.specialty is not None]
     a_idx = [i for i, a in enumerate(answers) if a.specialty is not None]
+    t_idx = [i for i, ex in enumerate(tone) if ex.specialty is not None]
     # Doctors' answers name the same organs and drugs as the questions: more specialty data.
-    spec_x = _vstack(x_msg[q_idx], x_ans[a_idx]) if a_idx else x_msg[q_idx]
-    spec_y = [str(examples[i].specialty) for i in q_idx] + [
-        str(answers[i].specialty) for i in a_idx
-    ]
+    spec_x = x_msg[q_idx]
+    if t_idx:
+        spec_x = _vstack(spec_x, x_tone[t_idx])
+    if a_idx:
+        spec_x = _vstack(spec_x, x_ans[a_idx])
+    spec_y = (
+        [str(examples[i].specialty) for i in q_idx]
+        + [str(tone[i].specialty) for i in t_idx]
+        + [str(answers[i].specialty) for i in a_idx]
+    )
     y_labels = _label_matrix(examples)
-    sentiments = [ex.sentiment for ex in examples]
+    sent_x = _vstack(x_msg, x_tone) if len(tone) else x_msg
+    sentiments = [ex.sentiment for ex in examples] + [ex.sentiment for ex in tone]
     heads = {
         "labels": fit_mlp_sigmoid(
             x_msg, y_labels, LABELS, alpha=mlp_alpha, seed=seed, bags=mlp_bags
@@ -204,7 +222,7 @@ def _fit_tasks(
         else fit_sigmoid(x_msg, y_labels, LABELS, c=c_labels, seed=seed),
         "specialty": fit_softmax(spec_x, spec_y, SPECIALTIES, c=c_multi, seed=seed),
         "sentiment": fit_mlp_softmax(
-            x_msg,
+            sent_x,
             sentiments,
             SENTIMENTS,
             alpha=mlp_alpha,
@@ -214,7 +232,7 @@ def _fit_tasks(
         )
         if mlp_alpha is not None
         else fit_softmax(
-            x_msg, sentiments, SENTIMENTS, c=c_multi, class_weight="balanced", seed=seed
+            sent_x, sentiments, SENTIMENTS, c=c_multi, class_weight="balanced", seed=seed
         ),
     }
     if len(answers):
@@ -446,6 +464,15 @@ def _fold_of(
 
 
 @dataclass(slots=True)
+class _Tone:
+    """Examples that train specialty and sentiment only (`corpus.TONE_HOLDOUTS`)."""
+
+    examples: Sequence[Example] = ()
+    norm: Sequence[Normalized] = ()
+    emb: FloatArray | None = None
+
+
+@dataclass(slots=True)
 class _Models:
     ngram: NgramModel
     heads: EncoderHeads | None
@@ -462,8 +489,14 @@ def _fit_models(
     params: Params,
     seed: int,
     eid: str | None,
+    tone: _Tone | None = None,
 ) -> _Models:
-    """The n-gram model (and the encoder heads when embeddings are given), rounded as stored."""
+    """The n-gram model (and the encoder heads when embeddings are given), rounded as stored.
+
+    The vocabulary and the embedding scaler come from `msgs` and `ans` alone, so `tone` changes
+    the specialty and sentiment heads and nothing else.
+    """
+    tone = tone or _Tone()
     folded_msg = [n.folded[:20000] for n in norm_msg]
     folded_ans = [n.folded[:20000] for n in norm_ans]
     featurizer = Featurizer.fit(folded_msg + folded_ans, min_df=params.min_df)
@@ -477,6 +510,10 @@ def _fit_models(
             c_labels=params.ngram_c_labels,
             c_multi=params.ngram_c_multi,
             seed=seed,
+            tone=tone.examples,
+            x_tone=featurizer.transform([n.folded[:20000] for n in tone.norm])
+            if tone.examples
+            else None,
         ),
     ).rounded()
     if e_msg is None or e_ans is None or eid is None:
@@ -489,6 +526,8 @@ def _fit_models(
         (e_ans - mean) / scale,
         msgs,
         ans,
+        tone=tone.examples if tone.emb is not None else (),
+        x_tone=None if tone.emb is None else (tone.emb - mean) / scale,
         c_labels=params.heads_c_labels,
         c_multi=params.heads_c_multi,
         seed=seed,
@@ -607,7 +646,8 @@ def train(  # noqa: PLR0917 - the signature callers were promised
     `params.folds`-fold cross-validation over train+dev, whole groups per fold (groups joined
     by near duplicates count as one), gives every message a score from a model that never saw
     it; thresholds, rule weights and the emergency decision are chosen on those ~3,600 scores
-    instead of the 646 of dev alone. The shipped models are then fitted on all of train+dev.
+    instead of the 646 of dev alone. The shipped models are then fitted on all of train+dev;
+    the specialty and sentiment heads also on the read independent sets (`TONE_HOLDOUTS`).
     `report.dev` holds the out-of-fold metrics.
     """
     params = params or Params()
@@ -628,22 +668,27 @@ def train(  # noqa: PLR0917 - the signature callers were promised
             train_msgs.append(ex)
     msgs = _sorted_examples(train_msgs + dev_msgs)
     ans = sorted(train_ans + dev_ans, key=lambda a: (a.id, a.text))
+    tone = _sorted_examples(ex for name in TONE_HOLDOUTS for ex in load_split(data_dir, name)[0])
     report.sizes["feedback_messages"] = len(msgs) - len(dev_msgs) - report.sizes["train_messages"]
+    report.sizes["tone_messages"] = len(tone)
     progress("normalise", 0, 1)
     norm_msg = [normalize(e.text) for e in msgs]
     norm_ans = [normalize(a.text) for a in ans]
+    norm_tone = [normalize(e.text) for e in tone]
     progress("normalise", 1, 1)
 
     e_msg: FloatArray | None = None
     e_ans: FloatArray | None = None
+    e_tone: FloatArray | None = None
     eid: str | None = None
     if encoder is not None:
         t1 = time.perf_counter()
         cache = cache_dir or data_dir / ".cache"
         emb = cached_embeddings(
-            encoder, [n.clean for n in norm_msg + norm_ans], cache, progress=progress
+            encoder, [n.clean for n in norm_msg + norm_ans + norm_tone], cache, progress=progress
         )
-        e_msg, e_ans = emb[: len(msgs)], emb[len(msgs) :]
+        n_msg, n_ans = len(msgs), len(ans)
+        e_msg, e_ans, e_tone = emb[:n_msg], emb[n_msg : n_msg + n_ans], emb[n_msg + n_ans :]
         eid = encoder_id(encoder)
         report.seconds["embed"] = time.perf_counter() - t1
 
@@ -667,8 +712,18 @@ def train(  # noqa: PLR0917 - the signature callers were promised
 
     t3 = time.perf_counter()
     progress("final", 0, 1)
+    # The fold models leave `tone` out: their specialty and sentiment scores are never used.
     final = _fit_models(
-        msgs, ans, norm_msg, norm_ans, e_msg=e_msg, e_ans=e_ans, params=params, seed=seed, eid=eid
+        msgs,
+        ans,
+        norm_msg,
+        norm_ans,
+        e_msg=e_msg,
+        e_ans=e_ans,
+        params=params,
+        seed=seed,
+        eid=eid,
+        tone=_Tone(tone, norm_tone, e_tone),
     )
     progress("final", 1, 1)
     report.seconds["final"] = time.perf_counter() - t3

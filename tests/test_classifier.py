@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from classifiers.commands import bench_classifier, classify_stream
 from classifiers.corpus import (
     HOLDOUTS,
     SPLITS,
+    TONE_HOLDOUTS,
     dedupe_key,
     load_examples,
     load_split,
@@ -223,6 +225,30 @@ def test_training_is_reproducible(small_data: Path, tmp_path: Path) -> None:
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
+def test_read_independent_sets_train_specialty_and_sentiment_and_nothing_else(
+    small_data: Path, tmp_path: Path
+) -> None:
+    with_sets = tmp_path / "data"
+    shutil.copytree(small_data, with_sets)
+    (with_sets / "holdout").mkdir()
+    kept: dict[str, int] = {}
+    for name in (TONE_HOLDOUTS[0], HOLDOUTS[-1]):
+        lines = (DATA / "holdout" / f"{name}.jsonl").read_text("utf-8").splitlines()[::5]
+        (with_sets / "holdout" / f"{name}.jsonl").write_text("\n".join(lines) + "\n")
+        kept[name] = len(lines)
+    plain = train(small_data, tmp_path / "plain", None, seed=0)
+    toned = train(with_sets, tmp_path / "toned", None, seed=0)
+    assert plain.sizes["tone_messages"] == 0
+    # Only the read set counts, not the blind one beside it.
+    assert toned.sizes["tone_messages"] == kept[TONE_HOLDOUTS[0]] == 104
+    assert toned.thresholds == plain.thresholds
+    a = np.load(tmp_path / "plain" / "ngram.npz")
+    b = np.load(tmp_path / "toned" / "ngram.npz")
+    for key in a.files:
+        changed = key.startswith(("specialty.", "sentiment."))
+        assert np.array_equal(a[key], b[key]) != changed, key
+
+
 def test_bagged_mlp_head_is_one_network_averaging_the_logits_of_its_bags() -> None:
     from classifiers.heads import fit_mlp_sigmoid
 
@@ -310,8 +336,12 @@ def test_split_keeps_groups_and_near_duplicates_together() -> None:
 
 
 def test_independent_sets_load_whole_and_stay_apart_from_the_corpus() -> None:
-    corpus = [ex.text for split in SPLITS for ex in load_split(DATA, split)[0]]
-    texts, source = list(corpus), ["corpus"] * len(corpus)
+    texts: list[str] = []
+    source: list[str] = []
+    for split in SPLITS:
+        examples = load_split(DATA, split)[0]
+        texts += [ex.text for ex in examples]
+        source += ["corpus" if split != "test" else "corpus:test"] * len(examples)
     for holdout in HOLDOUTS:
         path = DATA / "holdout" / f"{holdout}.jsonl"
         lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -319,16 +349,28 @@ def test_independent_sets_load_whole_and_stay_apart_from_the_corpus() -> None:
         assert len(examples) == len(lines) >= 500, holdout
         texts += [ex.text for ex in examples]
         source += [holdout] * len(examples)
+    pairs = near_duplicate_pairs(texts)
     crossing = [
         (texts[i], texts[j])
-        for i, j in near_duplicate_pairs(texts)
-        if source[i] != source[j] and "corpus" in (source[i], source[j])
+        for i, j in pairs
+        if source[i] != source[j]
+        and {source[i], source[j]} & {"corpus", "corpus:test"}
+        and {source[i], source[j]} != {"corpus", "corpus:test"}
     ]
-    # Four stock phrases were written apart by different writers: "I changed my number", a
+    # Four stock phrases were written apart by different writers: "I changed my number" (twice,
+    # word for word: "nomremi deyisdim, kohne nomreye yazmayin artiq"), a
     # farewell ("Больше не могу. Сегодня всё закончу, простите меня"), "Helikobakter üçün nəfəs
     # testi daha dəqiqdir, yoxsa qan analizi?" and the microwave myth ("Mikrodalğalı sobada
     # qızdırılan yemək xərçəng yaradır, radiasiya içində qalır").
-    assert len(crossing) <= 4, crossing
+    assert len(crossing) <= 5, crossing
+    # The read sets train specialty and sentiment: none may echo a message they are measured on.
+    measured = {"corpus:test", *(h for h in HOLDOUTS if h not in TONE_HOLDOUTS)}
+    echoes = [
+        (texts[i], texts[j])
+        for i, j in pairs
+        if {source[i], source[j]} & set(TONE_HOLDOUTS) and {source[i], source[j]} & measured
+    ]
+    assert len(echoes) <= 2, echoes
 
 
 def test_split_merges_near_duplicate_groups(tmp_path: Path) -> None:
