@@ -1010,6 +1010,43 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"|рожает|rozhaet|giving birth)\w*",
         0.85,
     ),
+    # independent11/12's misses (session 11): a heart attack felt only in the jaw, the shoulder
+    # blade or the left arm, with sweat or pallor; a child who ate someone's pills; a stranger's
+    # stated plan to jump
+    Cue(
+        "cardiac",
+        r"(?:çənə|kürə|sol qol|sol çiyin)\w*(?:\W+\w+){0,12}?\W+(?:tərlə|soyuq tər"
+        r"|rəng\w* (?:av|ağar|sol|qaç|saral|göy))\w*"
+        r"|(?:tərlə|soyuq tər|rəng\w* (?:avazı|ağar|solu|qaç|saral))\w*(?:\W+\w+){0,12}?\W+"
+        r"(?:çənə|kürə|sol qol|sol çiyin)\w*"
+        r"|(?:челюст|лопатк|левую руку|левая рука|левой руке)\w*(?:\W+\w+){0,12}?\W+(?:пот"
+        r"|вспоте|потеет|бледн|липк)\w*|(?:холодн\w* пот|вспоте|потеет|бледн)\w*(?:\W+\w+){0,12}?"
+        r"\W+(?:челюст|лопатк|левую руку|левая рука|левой руке)\w*"
+        r"|(?:jaw|shoulder blade|left arm)\w*(?:\W+\w+){0,12}?\W+(?:sweat|clammy|pale|grey|gray)"
+        r"\w*|(?:sweat|clammy|pale|grey|gray)\w*(?:\W+\w+){0,12}?\W+(?:jaw|shoulder blade"
+        r"|left arm)\w*",
+        0.85,
+    ),
+    Cue(
+        "poisoning",
+        r"(?:ate|eaten|eating)(?:\W+\w+){0,7}?\W+(?:pills|tablets|meds|medicine)\b"
+        r"|(?:həb|dərman|tablet)\w*(?:\W+\w+){0,3}?\W+(?:yeyib|yedi|yemiş)\w*"
+        r"|(?:yeyib|yedi|yemiş)\w*(?:\W+\w+){0,3}?\W+(?:həb|dərman|tablet)\w*"
+        r"|(?:наелся|наелась|объелся|объелась) (?:таблет|лекарств)\w*",
+        0.85,
+    ),
+    Cue(
+        "self_harm",
+        r"(?:körpü|dam|balkon|eyvan|pəncərə)\w*(?:\W+\w+){0,6}?\W+(?:atılacaq|atılmaq istəyir"
+        r"|tullanacaq|özünü atacaq)\w*|(?:atılacaq|tullanacaq|özünü atacaq)\w*(?:\W+\w+){0,4}?"
+        r"\W+(?:körpü|dam|balkon|eyvan|pəncərə)\w*"
+        r"|(?:с моста|с крыши|из окна|с балкона)(?:\W+\w+){0,4}?\W+(?:прыгн|спрыгн|брос"
+        r"|сигану)\w*|(?:прыгнет|спрыгнет|бросится|выпрыгнет|сиганёт)(?:\W+\w+){0,3}?\W+(?:с "
+        r"моста|с крыши|из окна|с балкона|под поезд)"
+        r"|(?:jump|jumping)\w* (?:off|from) (?:a|the|this|that) (?:bridge|roof|balcony|building"
+        r"|window)",
+        0.9,
+    ),
 )
 
 
