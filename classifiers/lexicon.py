@@ -1312,6 +1312,11 @@ CHRONIC = (
     r"|xoruldayıram|храплю|i snore|\d+ (?:aydır|aydı|ildir|ildi)\b|aylardır|illərdir"
     r"|(?:уже )?(?:несколько )?месяц(?:а|ев)? уже|for (?:months|years)\b"
 )
+# The sick person playing it down ("özü deyir osteoxondrozdu, həmişə olur", "сам говорит, что
+# часто так бывает"): the writer reports a denial, not a chronic complaint (independent12).
+DISMISSAL = (
+    r"(?:özü|o özü) deyir[^.!?\n]*|сам\w* говорит[^.!?\n]*|(?:he|she) (?:says|insists)[^.!?\n]*"
+)
 # Fear of what might happen one day ("I'm afraid I'll have a stroke in my sleep"): a worry, not an
 # emergency now.
 FEARED = (

@@ -697,7 +697,7 @@ class _Context:
 
     @cached_property
     def chronic(self) -> bool:
-        return self._has(lexicon.CHRONIC)
+        return bool(_rx(lexicon.CHRONIC).search(_rx(lexicon.DISMISSAL).sub(" ", self.text)))
 
     @cached_property
     def post_event(self) -> bool:

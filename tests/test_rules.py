@@ -469,6 +469,14 @@ def test_exclamations_still_make_a_recent_past_urgent() -> None:
     assert emergency("Dün gecə başladı, dodaqları göyərib, nəfəs ala bilmir!!")
 
 
+def test_the_patients_own_denial_is_not_a_chronic_complaint() -> None:
+    assert emergency("Babam özü deyir ki, həmişə belə olur, amma çənəsi ağrıyır, soyuq tər basıb")
+    assert emergency("Папа сам говорит, что часто так бывает, но давит в груди и холодный пот")
+    assert emergency("she says it happens sometimes but her chest is tight and she's sweating")
+    # The writer's own report of an occasional complaint still is one.
+    assert not emergency("Anam deyir bəzən ürəyi sancır, hansı kardioloqa gedək?")
+
+
 def test_fear_of_the_future_does_not_hide_an_emergency_now() -> None:
     assert emergency("боюсь, что у папы инсульт: лицо перекосило, рука не поднимается")
     assert emergency("qorxuram, atam nəfəs ala bilmir, dodaqları göyərib")
