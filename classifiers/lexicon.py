@@ -1116,7 +1116,8 @@ LONG_AGO = (
 # A year back or more: "!!" in such a story is the teller's emotion, not a case now.
 YEAR_AGO = LONG_AGO + r"|(?:keçən|ötən) il\b|в прошлом году|v proshlom godu|last year"
 URGENT = (
-    r"hal-hazırda|bu an|bu dəqiqə|təcili(?! yardım| vəziyyət| hal)|kömək ed\w*|nə (?:edim|edək)\b"
+    r"hal-hazırda|bu an|bu dəqiqə|təcili(?! yardım| vəziyyət| hal| tibbi)|kömək ed\w*"
+    r"|nə (?:edim|edək)\b"
     r"|tez ol\w*"
     r"|yenə|yenidən|təkrar|прямо сейчас|срочно|помогите|что делать|снова|опять|right now"
     r"|help\b|urgent\w*|asap|what (?:do|should|can) (?:i|we) do|again\b"
@@ -1130,6 +1131,13 @@ RECOVERED = (
     r"|(?:уже|слава богу) (?:\w+ )?(?:хорошо|нормально|в порядке|дома|поправил\w*)"
     r"|(?:seychas|sejchas|uzhe|vs[eyo]{1,2}) (?:\w+ )?(?:horosho|normalno|v poryadke|doma)"
     r"|(?:is|are|now) (?:fine|ok|okay|better|recovered|home|doing well)"
+)
+# Someone now in care after a crisis that is over ("keçən ay … indi müalicədədir").
+IN_CARE = (
+    r"(?:indi|hazırda|artıq) (?:\w+ )?(?:müalicədədir|müalicə alır|həkim nəzarətindədir"
+    r"|psixoloqa gedir|terapiyaya gedir)|(?:сейчас|теперь|уже) (?:\w+ )?(?:лечится|под наблюдением"
+    r"|ходит к психологу|ходит к психотерапевту)|(?:is|are) (?:now )?(?:in treatment|in therapy"
+    r"|getting help)"
 )
 # Pills taken as a doctor said: not an overdose.
 AS_PRESCRIBED = (
@@ -1349,6 +1357,8 @@ DEBUNK = (
 # neither do "don't believe" or "it is proven" (myths say them of doctors and of themselves).
 DEBUNK_STANCE = (
     r"\bbu (?:da |tam |hamısı )?(?:yalan|uydurma)\w*|boş söhbət\w*"
+    # "It is a myth that X" rejects X ("X is a myth" may be the myth itself: "covid — это миф").
+    r"|это миф\W+что|it.?s a myth that|mifdir ki"
     r"|elmi (?:əsası|sübutu|əsas) yox\w*|sübut olunmayıb|təsdiqləməyib"
     r"|нет (?:никаких )?(?:научных )?(?:доказательств|данных)"
     r"|данных о том|no (?:scientific )?evidence|не доказан\w*|not supported by"
@@ -1374,6 +1384,8 @@ DEBUNK_STANCE = (
 SELF_MEDICATION_WARNING = (
     r"(?:özbaşına|öz başına) (?:\w+ )?(?:dərman|antibiotik|müalicə)\w*"
     r"|həkim (?:yazmadan|məsləhəti olmadan)|не занимайтесь самолечением|самолечени\w*"
+    r"|həkim (?:\w+ )?(?:yazmayıbsa|təyin etməyibsə)|если (?:врач|доктор) не (?:назначил|прописал)"
+    r"|unless (?:a |your )?doctor (?:prescribed|prescribes|says)"
     r"|samolechen\w*|без (?:назначения|рецепта) врача|don.t self.?medicate|self.?medicat\w*"
     r"|(?:не пейте|не принимайте|не давайте) (?:\w+ )?просто так|boş yerə (?:\w+ )?(?:içməyin"
     r"|verməyin|antibiotik\w*)"
@@ -1383,8 +1395,8 @@ OWN_PRESCRIPTION = (
     r"(?:həkim|doktor|pediatr|nevroloq|kardioloq|endokrinoloq|ginekoloq|terapevt|uroloq"
     r"|dermatoloq)\w* (?:\S+ ){0,6}?(?:yazdı|yazıb|yazmışdı|təyin (?:etdi|edib)|dedi)\b"
     r"|(?:мне|нам|ребенку|ребёнку|маме|папе|сыну|дочке|дочери|мужу) (?:\S+ ){0,2}?"
-    r"(?:прописал|назначил)\w*|(?:врач|доктор|педиатр|невролог|кардиолог|эндокринолог|гинеколог"
-    r"|терапевт)\w* (?:\S+ ){0,3}?(?:прописал|назначил)\w*"
+    r"(?<!не )(?:прописал|назначил)\w*|(?:врач|доктор|педиатр|невролог|кардиолог|эндокринолог"
+    r"|гинеколог|терапевт)\w* (?:\S+ ){0,3}?(?<!не )(?:прописал|назначил)\w*"
     r"|my (?:doctor|gp|pediatrician|dermatologist|cardiologist) (?:\S+ ){0,3}?"
     r"(?:prescribed|put me on|told me|said)|was prescribed|got prescribed"
 )

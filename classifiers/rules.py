@@ -709,12 +709,14 @@ class _Context:
 
     @cached_property
     def self_harm_off(self) -> bool:
-        """A joke, pills taken as a doctor said, or a story from years ago that is not
-        happening again. Not gratitude (farewells thank people) nor "now I am fine" (said hours
+        """A joke, pills taken as a doctor said, a story from years ago that is not happening
+        again, or a past crisis whose person is now in care. Not gratitude (farewells thank people) nor "now I am fine" (said hours
         after 40 paracetamol tablets, in the corpus)."""
         if self.joke or self._has(lexicon.AS_PRESCRIBED):
             return True
-        return self._has(lexicon.LONG_AGO) and not self.urgent
+        if self.urgent:
+            return False
+        return self._has(lexicon.LONG_AGO) or (self.past and self._has(lexicon.IN_CARE))
 
     @cached_property
     def infant(self) -> bool:

@@ -477,6 +477,19 @@ def test_the_patients_own_denial_is_not_a_chronic_complaint() -> None:
     assert not emergency("Anam deyir bəzən ürəyi sancır, hansı kardioloqa gedək?")
 
 
+def test_a_lesson_naming_the_ambulance_service_is_not_urgent() -> None:
+    text = "Kimsə zəhərlənibsə, dərhal 103-ə zəng edin: Təcili Tibbi Yardım 24 saat işləyir"
+    assert not emergency(text)
+
+
+def test_a_past_crisis_now_in_care_is_over_unless_it_is_back() -> None:
+    assert not emergency("Ötən ay bacım intihar etmək istəyirdi, indi müalicə alır, sağ olun")
+    assert not emergency("В прошлом месяце брат хотел покончить с собой, сейчас лечится")
+    assert emergency(
+        "Ötən ay intihar etmək istəyirdi, indi müalicə alır, amma yenə deyir ölmək istəyirəm"
+    )
+
+
 def test_fear_of_the_future_does_not_hide_an_emergency_now() -> None:
     assert emergency("боюсь, что у папы инсульт: лицо перекосило, рука не поднимается")
     assert emergency("qorxuram, atam nəfəs ala bilmir, dodaqları göyərib")
@@ -953,6 +966,8 @@ def test_asking_about_a_myth_scores_low() -> None:
         "> bal ilə soğan şəkəri sağaldır\nYox. Anama bunu yazmayın.",
         "Bəziləri deyir ki, limonlu su qanı qələviləşdirir. Qan özü pH saxlayır.",
         "ah yes, turmeric cures everything now 🙄",
+        "Это миф, что от бани проходит пневмония",
+        "it's a myth that you can sweat out a fever",
     ],
 )
 def test_a_stand_against_a_claim_is_a_debunk(text: str) -> None:
@@ -984,6 +999,8 @@ def test_myths_that_deny_or_mock_are_not_debunks(text: str) -> None:
         ("Zəhmət olmasa özbaşına antibiotik içməyin, virusa təsir etmir", {"caution"}),
         ("Напоминаю: не занимайтесь самолечением, идите к педиатру", {"caution"}),
         ("Антибиотики не действуют на вирус, не пейте их просто так", {"caution"}),
+        ("haqlisiz, hekim yazmayibsa usaga antibiotik vermeyin", {"caution"}),
+        ("Если врач не назначил, капли в нос больше недели не капайте", {"caution"}),
         ("hekim mene vitamin d 2000 yazdi, 3 ay icirem", {"prescribed"}),
         ("Сыну педиатр назначил амоксициллин 250 мг, пьём пятый день", {"prescribed"}),
         ("my doctor put me on metformin 500 twice a day, feeling ok so far", {"prescribed"}),
