@@ -710,8 +710,8 @@ class _Context:
     @cached_property
     def self_harm_off(self) -> bool:
         """A joke, pills taken as a doctor said, a story from years ago that is not happening
-        again, or a past crisis whose person is now in care. Not gratitude (farewells thank people) nor "now I am fine" (said hours
-        after 40 paracetamol tablets, in the corpus)."""
+        again, or a past crisis whose person is now in care. Not gratitude (farewells thank
+        people) nor "now I am fine" (said hours after 40 paracetamol tablets, in the corpus)."""
         if self.joke or self._has(lexicon.AS_PRESCRIBED):
             return True
         if self.urgent:
