@@ -1029,7 +1029,7 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "poisoning",
-        r"(?:ate|eaten|eating)(?:\W+\w+){0,7}?\W+(?:pills|tablets|meds|medicine)\b"
+        r"(?:ate|eaten|eating|swallowed)(?:\W+\w+){0,7}?\W+(?:pills|tablets|meds|medicine)\b"
         r"|(?:həb|dərman|tablet)\w*(?:\W+\w+){0,3}?\W+(?:yeyib|yedi|yemiş)\w*"
         r"|(?:yeyib|yedi|yemiş)\w*(?:\W+\w+){0,3}?\W+(?:həb|dərman|tablet)\w*"
         r"|(?:наелся|наелась|объелся|объелась) (?:таблет|лекарств)\w*",
@@ -1037,15 +1037,55 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "self_harm",
-        r"(?:körpü|dam|balkon|eyvan|pəncərə)\w*(?:\W+\w+){0,6}?\W+(?:atılacaq|atılmaq istəyir"
+        r"(?:körpü\w*|dam(?:da\w*|dan|a|ın)\b|balkon\w*|eyvan\w*|pəncərə\w*)(?:\W+\w+){0,6}?\W+(?:atılacaq|atılmaq istəyir"
         r"|tullanacaq|özünü atacaq)\w*|(?:atılacaq|tullanacaq|özünü atacaq)\w*(?:\W+\w+){0,4}?"
-        r"\W+(?:körpü|dam|balkon|eyvan|pəncərə)\w*"
+        r"\W+(?:körpü|dam(?:da|dan|a|ın)\b|balkon|eyvan|pəncərə)\w*"
         r"|(?:с моста|с крыши|из окна|с балкона)(?:\W+\w+){0,4}?\W+(?:прыгн|спрыгн|брос"
         r"|сигану)\w*|(?:прыгнет|спрыгнет|бросится|выпрыгнет|сиганёт)(?:\W+\w+){0,3}?\W+(?:с "
         r"моста|с крыши|из окна|с балкона|под поезд)"
         r"|(?:jump|jumping)\w* (?:off|from) (?:a|the|this|that) (?:bridge|roof|balcony|building"
         r"|window)",
         0.9,
+    ),
+    # independent13/14's misses (session 11): can't bear it any more, written from a balcony or
+    # a roof; two stroke signs together (words lost, a leg dragged); lips or face blown up;
+    # a racing heart with the arm or chest involved
+    Cue(
+        "self_harm",
+        r"(?:dözmək olmur|dözə bilmirəm|dözm[üi]r|bezdim|bezmişəm|yoruldum|bəsdir)\w*(?:\W+\w+){0,10}?"
+        r"\W+(?:balkon\w*|eyvan\w*|dam(?:da\w*|dan|a|ın)\b|körpü\w*|\d+-?\w* mərtəbə\w*)|(?:balkon|eyvan|damda|körpü)\w*"
+        r"(?:\W+\w+){0,10}?\W+(?:dözmək olmur|dözə bilmirəm|bezdim|bəsdir)"
+        r"|(?:не могу больше|больше не могу|сил больше нет|устал\w* жить)(?:\W+\w+){0,10}?\W+"
+        r"(?:балкон|крыш|этаж|мост)\w*|(?:на балконе|на крыше|на мосту)(?:\W+\w+){0,10}?\W+"
+        r"(?:не могу больше|больше не могу|сил больше нет)"
+        r"|(?:can.?t take it|can.?t do this|done with (?:it|life))(?:\W+\w+){0,10}?\W+"
+        r"(?:balcony|roof|bridge|ledge)",
+        0.9,
+    ),
+    Cue(
+        "stroke",
+        r"(?:söz|sözləri|sözü)\w* (?:tapa bilmir|tapmır|qarışdırır)(?:\W+\w+){0,15}?\W+(?:ayağ|qol)\w*"
+        r" (?:sürüy|tutmur|qalxmır|keyi)\w*|(?:ayağ|qol)\w* (?:sürüy|tutmur|qalxmır|keyi)\w*"
+        r"(?:\W+\w+){0,15}?\W+(?:söz|sözləri|sözü)\w* (?:tapa bilmir|tapmır|qarışdırır)"
+        r"|не (?:может|мог\w*) (?:подобрать|найти) слов\w*(?:\W+\w+){0,15}?\W+(?:волочит|не "
+        r"поднимает|не слушается)|(?:волочит|подволакивает) ног\w*(?:\W+\w+){0,15}?\W+не (?:может"
+        r"|мог\w*) (?:подобрать|найти) слов"
+        r"|(?:can.?t|cannot|couldn.?t) find (?:her|his|the) words(?:\W+\w+){0,15}?\W+(?:dragging"
+        r"|drags|weak|numb)|(?:dragging|drags) (?:her|his) (?:right |left )?(?:leg|foot)"
+        r"(?:\W+\w+){0,15}?\W+(?:can.?t|cannot|couldn.?t) find (?:her|his|the) words",
+        0.85,
+    ),
+    Cue(
+        "anaphylaxis",
+        r"(?:губ|язык|лиц)\w* (?:раздуло|разнесло|распухл|опухл|отекл)\w*"
+        r"|(?:раздуло|разнесло|распухл|опухл|отекл)\w* (?:губ|язык|лиц)\w*",
+        0.85,
+    ),
+    Cue(
+        "cardiac",
+        r"heart\w*(?:\W+\w+){0,3}?\W+(?:going crazy|racing|pounding|beating (?:so |really |super )?"
+        r"fast)(?:\W+\w+){0,12}?\W+(?:arm|jaw|chest)\w*",
+        0.85,
     ),
 )
 
