@@ -1037,7 +1037,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "self_harm",
-        r"(?:körpü\w*|dam(?:da\w*|dan|a|ın)\b|balkon\w*|eyvan\w*|pəncərə\w*)(?:\W+\w+){0,6}?\W+(?:atılacaq|atılmaq istəyir"
+        r"(?:körpü\w*|dam(?:da\w*|dan|a|ın)\b|balkon\w*|eyvan\w*|pəncərə\w*)(?:\W+\w+){0,6}?\W+"
+        r"(?:atılacaq|atılmaq istəyir"
         r"|tullanacaq|özünü atacaq)\w*|(?:atılacaq|tullanacaq|özünü atacaq)\w*(?:\W+\w+){0,4}?"
         r"\W+(?:körpü|dam(?:da|dan|a|ın)\b|balkon|eyvan|pəncərə)\w*"
         r"|(?:с моста|с крыши|из окна|с балкона)(?:\W+\w+){0,4}?\W+(?:прыгн|спрыгн|брос"
@@ -1052,8 +1053,9 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     # a racing heart with the arm or chest involved
     Cue(
         "self_harm",
-        r"(?:dözmək olmur|dözə bilmirəm|dözm[üi]r|bezdim|bezmişəm|yoruldum|bəsdir)\w*(?:\W+\w+){0,10}?"
-        r"\W+(?:balkon\w*|eyvan\w*|dam(?:da\w*|dan|a|ın)\b|körpü\w*|\d+-?\w* mərtəbə\w*)|(?:balkon|eyvan|damda|körpü)\w*"
+        r"(?:dözmək olmur|dözə bilmirəm|dözm[üi]r|bezdim|bezmişəm|yoruldum|bəsdir)\w*"
+        r"(?:\W+\w+){0,10}?\W+(?:balkon\w*|eyvan\w*|dam(?:da\w*|dan|a|ın)\b|körpü\w*"
+        r"|\d+-?\w* mərtəbə\w*)|(?:balkon|eyvan|damda|körpü)\w*"
         r"(?:\W+\w+){0,10}?\W+(?:dözmək olmur|dözə bilmirəm|bezdim|bəsdir)"
         r"|(?:не могу больше|больше не могу|сил больше нет|устал\w* жить)(?:\W+\w+){0,10}?\W+"
         r"(?:балкон|крыш|этаж|мост)\w*|(?:на балконе|на крыше|на мосту)(?:\W+\w+){0,10}?\W+"
@@ -1064,7 +1066,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "stroke",
-        r"(?:söz|sözləri|sözü)\w* (?:tapa bilmir|tapmır|qarışdırır)(?:\W+\w+){0,15}?\W+(?:ayağ|qol)\w*"
+        r"(?:söz|sözləri|sözü)\w* (?:tapa bilmir|tapmır|qarışdırır)(?:\W+\w+){0,15}?\W+"
+        r"(?:ayağ|qol)\w*"
         r" (?:sürüy|tutmur|qalxmır|keyi)\w*|(?:ayağ|qol)\w* (?:sürüy|tutmur|qalxmır|keyi)\w*"
         r"(?:\W+\w+){0,15}?\W+(?:söz|sözləri|sözü)\w* (?:tapa bilmir|tapmır|qarışdırır)"
         r"|не (?:может|мог\w*) (?:подобрать|найти) слов\w*(?:\W+\w+){0,15}?\W+(?:волочит|не "
@@ -1083,8 +1086,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "cardiac",
-        r"heart\w*(?:\W+\w+){0,3}?\W+(?:going crazy|racing|pounding|beating (?:so |really |super )?"
-        r"fast)(?:\W+\w+){0,12}?\W+(?:arm|jaw|chest)\w*",
+        r"heart\w*(?:\W+\w+){0,3}?\W+(?:going crazy|racing|pounding"
+        r"|beating (?:so |really |super )?fast)(?:\W+\w+){0,12}?\W+(?:arm|jaw|chest)\w*",
         0.85,
     ),
 )
