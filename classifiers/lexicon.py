@@ -1166,6 +1166,13 @@ URGENT = (
     r"|help\b|urgent\w*|asap|what (?:do|should|can) (?:i|we) do|again\b"
     r"|chto (?:nam |mne )?delat|srochno|pomogite"
 )
+# Going on for minutes or an hour or two ("yarım saatdır", "уже 20 минут"): happening now,
+# whatever thanks or old story the message also holds (independent14). Not in a lesson ("a
+# 3-minute video").
+ONGOING = (
+    r"(?:\d+|bir|iki|beş|on|yarım) (?:dəqiqə|saat)(?:dır|dı)\b|уже (?:\d+ минут|полчаса)"
+    r"|for (?:the (?:last|past) )?(?:\d+|ten|twenty|thirty) minutes"
+)
 # "...indi yaxşıdır": the story ends well, whatever urgent words it contains.
 RECOVERED = (
     r"(?:indi|hal-hazırda|hazırda|artıq|şükür) (?:heç bir )?problem yox\w*"

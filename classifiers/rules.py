@@ -681,7 +681,8 @@ class _Context:
     @cached_property
     def urgent(self) -> bool:
         exclaimed = "!!" in self.text and not self._has(lexicon.YEAR_AGO)
-        return exclaimed or self._has(lexicon.URGENT)
+        ongoing = self._has(lexicon.ONGOING) and not self.educational
+        return exclaimed or ongoing or self._has(lexicon.URGENT)
 
     @cached_property
     def past(self) -> bool:

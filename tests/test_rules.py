@@ -477,6 +477,13 @@ def test_the_patients_own_denial_is_not_a_chronic_complaint() -> None:
     assert not emergency("Anam deyir bəzən ürəyi sancır, hansı kardioloqa gedək?")
 
 
+def test_minutes_of_a_symptom_are_now_whatever_thanks_come_before() -> None:
+    text = "Keçən dəfə kömək etdiniz, sağ olun. İndi də: anam yarım saatdır sözləri tapa bilmir"
+    assert emergency(text + ", sol qolu tutmur")
+    assert emergency("Спасибо всем за советы! У папы уже 20 минут давит в груди")
+    assert not emergency("Infarktın əlamətləri haqqında maarifləndirici video, 4 dəqiqədir")
+
+
 def test_a_lesson_naming_the_ambulance_service_is_not_urgent() -> None:
     text = "Kimsə zəhərlənibsə, dərhal 103-ə zəng edin: Təcili Tibbi Yardım 24 saat işləyir"
     assert not emergency(text)
