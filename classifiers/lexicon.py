@@ -828,7 +828,7 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"\w*(?:\W+\w+){0,12}?\W+(?:əlvida|bağışla|dərman\w*{G1}içdim|həb\w*{G1}içdim|прощ|"
         r"таблетк|prostite|proshch|goodbye|pills)\w*"
         r"|(?:dərman|həb)\w*{G1}içdim\w*(?:\W+\w+){0,12}?\W+(?:məktub|mektub)\w*"
-        r"|(?:məni|meni) axtarmayın|(?:не ищите|ne ishchite|ne ishite) (?:меня|menya)?"
+        r"|(?:məni|meni) axtarmayın|(?:не ищите|ne ishchite|ne ishite) (?:меня|menya)"
         r"|(?:don.?t|do not) (?:look|search) for me"
         r"|(?:сегодня|segodnya)\W+(?:\w+\W+)?(?:ночь|noch)\w* (?:последн|poslednya)\w*"
         r"|(?:последн|poslednya)\w* (?:ночь|noch)\w*"
@@ -1175,6 +1175,7 @@ ONGOING = (
 )
 # "...indi yaxşıdır": the story ends well, whatever urgent words it contains.
 RECOVERED = (
+    r"всё позади|vs[eyo] pozadi|(?:hər şey|hamısı) arxada qal\w*|(?:it.?s )?all behind us|"
     r"(?:indi|hal-hazırda|hazırda|artıq|şükür) (?:heç bir )?problem yox\w*"
     r"|(?:indi|hal-hazırda|hazırda|artıq|şükür) (?:\w+ )?(?:yaxşı|normal|sağ|salamat|qaydasında"
     r"|evdə|sağaldı|sağalıb)\w*|сейчас (?:\w+ )?(?:хорошо|нормально|в порядке|дома)"

@@ -484,6 +484,14 @@ def test_minutes_of_a_symptom_are_now_whatever_thanks_come_before() -> None:
     assert not emergency("Infarktın əlamətləri haqqında maarifləndirici video, 4 dəqiqədir")
 
 
+def test_dont_look_in_the_chat_is_no_farewell_and_all_behind_us_is_over() -> None:
+    assert not emergency("Не ищите диагноз в интернете, с такой болью идите к хирургу")
+    assert emergency("Не ищите меня. Простите все")
+    assert not emergency(
+        "Вчера у мужа был отёк Квинке, откачали в больнице, слава богу всё позади"
+    )
+
+
 def test_a_lesson_naming_the_ambulance_service_is_not_urgent() -> None:
     text = "Kimsə zəhərlənibsə, dərhal 103-ə zəng edin: Təcili Tibbi Yardım 24 saat işləyir"
     assert not emergency(text)
