@@ -399,8 +399,8 @@ def load_answers(path: Path) -> list[Answer]:
 # or tuned on. They hold group messages only (no doctors' answers). `independent2` came later,
 # by another writer, after lexicon work had looked at `independent`'s misses; `independent3` in
 # session 7, after cues had been written for one of `independent2`'s misses.
-# `independent8`-`independent11` were written in session 10; `independent12`-`independent14` in
-# session 11.
+# `independent8`-`independent11` were written in session 10; `independent12`-`independent15` in
+# session 11 (`independent15` left unscored for the next session).
 INDEPENDENT = "independent"
 HOLDOUTS = (
     INDEPENDENT,
@@ -417,6 +417,7 @@ HOLDOUTS = (
     "independent12",
     "independent13",
     "independent14",
+    "independent15",
 )
 # The sets whose errors earlier sessions read and wrote cues for: no longer blind, so since
 # session 11 they train the specialty and sentiment heads (more writers, more ways to ask and
