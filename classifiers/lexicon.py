@@ -1090,6 +1090,17 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"|beating (?:so |really |super )?fast)(?:\W+\w+){0,12}?\W+(?:arm|jaw|chest)\w*",
         0.85,
     ),
+    # independent15's misses (session 12): heat stroke told by its signs (hot, dry skin) and a
+    # child "заторможенная" (slowed, dazed), with no emergency word in the message
+    Cue(
+        "heat",
+        r"(?:кожа|кожу) (?:горяч\w* и сух|сух\w* и горяч)\w*|горяч\w* сух\w* кож\w*"
+        r"|(?:kozha|kozhu) (?:goryach\w* i suh|suh\w* i goryach)\w*"
+        r"|dəri\w* (?:isti və quru|quru və isti|isti quru)\w*"
+        r"|skin (?:is |was |feels )?(?:hot and dry|dry and hot)|hot,? dry skin",
+        0.85,
+    ),
+    Cue("unconscious", r"заторможенн\w*|заторможен\w*|zatormozhenn?\w*", 0.7),
 )
 
 
@@ -1121,6 +1132,20 @@ NEWBORN = (
     r"|новорожд\w*|\d{1,2} (?:дн|день|дня|дней|недел)\w*|(?:[1-3]|одн\w*"
     r"|дву\w*|тр[её]х\w*)[ -]?(?:мес|месяц)\w*"
     r"|месячн\w*|newborn\w*|\d{1,2}.?(?:day|week)s?.?old|(?:[1-3]|one|two|three).?months?.?old"
+)
+# The baby's age said as an age ("18 günlükdür", "малышу 18 дней", "3 weeks old"), not a
+# duration ("у ребенка 4 дня температура", "каждые 2 недели"): with a measured fever of 38 or
+# more it is an emergency on its own (independent15: "38.2 в попке … можно дождаться?").
+NEWBORN_AGE = (
+    r"yenidoğulmuş\w*|yeni doğulmuş\w*|\d{1,2} (?:günlük|həftəlik)\w*|(?:[1-2]|bir|iki) ?aylıq\w*"
+    r"|новорожд\w*|(?:малыш|малышу|малышке|ребенку|ребёнку|ребенок|ребёнок|сыну|сыночку|дочке"
+    r"|дочери|доченьке|младенцу|нам)\W{1,3}(?:\d{1,2} (?:день|дня|дней|недел\w*)"
+    r"|(?:[1-2]|один|два|одного|двух) (?:мес|месяц\w*)\b)|(?:[1-2]|одно|двух)[ -]?месячн\w*"
+    r"|\d{1,2}.?(?:day|week)s?.?old|(?:[1-2]|one|two).?months?.?old|newborn\w*"
+)
+HIGH_FEVER = (
+    r"(?<!\d[ -])(?:3[89]|4[0-2])(?:[.,]\d)?\b(?! ?\d)"
+    r"(?! ?(?:həftə|gün|ay\b|yaş|il\b|недел|дн|день|мес|лет|год|week|day|month|year|%|kq|kg|кг))"
 )
 FEVER = (
     r"qızdırma\w*|hərarət\w*|temperatur\w*|isitmə\w*|\b3[89](?:[.,]\d)?\b|\b4[0-2](?:[.,]\d)?\b"
@@ -1176,6 +1201,8 @@ ONGOING = (
 # "...indi yaxşıdır": the story ends well, whatever urgent words it contains.
 RECOVERED = (
     r"всё позади|vs[eyo] pozadi|(?:hər şey|hamısı) arxada qal\w*|(?:it.?s )?all behind us|"
+    r"вс[её] обошл\w*|vs[eyo] oboshl\w*|hər şey yaxşı (?:qurtardı|bitdi|keçdi)"
+    r"|(?:it|everything) (?:all )?turned out (?:fine|ok|okay|well)|"
     r"(?:indi|hal-hazırda|hazırda|artıq|şükür) (?:heç bir )?problem yox\w*"
     r"|(?:indi|hal-hazırda|hazırda|artıq|şükür) (?:\w+ )?(?:yaxşı|normal|sağ|salamat|qaydasında"
     r"|evdə|sağaldı|sağalıb)\w*|сейчас (?:\w+ )?(?:хорошо|нормально|в порядке|дома)"
@@ -1339,14 +1366,23 @@ DIAGNOSES = (
     # stigmatising ones people name to shame someone ("qonşunun oğlu narkomandır")
     r"|autist\w*|аутист\w*|autistic|iiv\b|narkoman\w*|наркоман\w*|alkoqolik\w*|алкоголик\w*"
     r"|addict\w*|psixoz\w*|психоз\w*|psychosis|çölyak\w*|целиаки\w*|celiac|parkinson\w*"
-    r"|паркинсон\w*"
+    r"|паркинсон\w*|гонор\w*|хламиди\w*|gonorrh\w*|chlamydia|алкоголизм\w*|alkoqolizm\w*"
+    r"|alcoholism"
 )
-# Words that make a capitalised word a title or a place, not a person's name.
+# Words that make a capitalised word a title, a place or a drug, not a person's name.
 NAME_STOPWORDS: frozenset[str] = _words(
     """
     həkim hekim doktor dr prof professor tibb xəstəxana klinika poliklinika mərkəz merkez
     врач доктор профессор больница клиника центр doctor hospital clinic center centre
     adına adina имени named
+    """
+    # Drugs that read like Russian surnames in -ин ("Беременным Анальгин нельзя").
+    """
+    анальгин аспирин пенициллин амоксициллин ампициллин оксациллин инсулин гепарин кофеин
+    нитроглицерин глицин аскорутин ципрофлоксацин азитромицин эритромицин кларитромицин
+    гентамицин тетрациклин доксициклин левомицетин метформин амлодипин нифедипин лоратадин
+    цетиризин ранитидин фамотидин панкреатин окситоцин ксилометазолин нафтизин супрастин
+    вазелин глицерин ацетилцистеин клотримазол витамин мексидол аминазин
     """
 )
 # A name next to one of these is a doctor's (folded stems; matched at the start of a word).
@@ -1419,7 +1455,8 @@ DEBUNK_STANCE = (
     r"|(?<!aids )yaratm(?:ı|i)r\w*|səbəb olmur|ни при ч[её]м|ni pri ch[eё]m"
     r"|отозвали|retracted|хватит (?:писать|верить)|hvatit|stop spreading|yaymayın"
     # Answering those who say it: "… deyənlər səhv edir", "keto diabeti sağaldır deyənlərə:".
-    r"|deyənlər\w*|не \w+[^.!?\n]{0,40}это миф|the .{3,40} crowd\b"
+    r"|deyənlər\w*|(?:bunu|bunları|belə) yazanlar\w*|boş danış\w*"
+    r"|не \w+[^.!?\n]{0,40}это миф|the .{3,40} crowd\b"
     r"|не слушайте (?:этих|таких) (?:советчик|целител|блогер)\w*"
     # A reply that opens with "No," (or whose line under a quoted claim does) answers a claim.
     r"|(?:^|\n)\s*(?:нет|net|no|nope|yox|xeyr)\b\s*[,.!—–-]"

@@ -529,6 +529,15 @@ _NAMED_AFTER_RE = re.compile(r"\s{1,3}(?:adına|adina|adlı|adli)(?![^\W\d_])")
 _NAMED_BEFORE_RE = re.compile(r"(?:имени|им\.)\s{1,3}$")
 
 
+# "соседка Рена из третьего подъезда, у неё ВИЧ": a first name alone, pinned down by who the
+# person is to the writer. Plurals ("qonşular, Masazırda …") address the group instead.
+_RELATION_NAME_RE = re.compile(
+    r"(?i:(?<![^\W\d_])(?:соседк[аеиуо]\w*|сосед(?:а|у|ом)?|qonşu(?!lar)\w*|qonsu(?!lar)\w*"
+    r"|neighbou?r|коллег[аеиуо]\w*|iş yoldaşı\w*|is yoldasi\w*|colleague|co-?worker))"
+    r"[ ,:]{1,3}([A-ZƏÜÖĞIİŞÇА-ЯЁ][a-zəüöğışçа-яё]{2,20})(?![^\W\d_])"
+)
+
+
 def _names(text: str) -> list[Span]:
     diagnosis = _rx(lexicon.DIAGNOSES)
     if not diagnosis.search(fold(text)):
@@ -547,6 +556,9 @@ def _names(text: str) -> list[Span]:
         if _names_a_place(text, first.start(), second.end()):
             continue
         spans.append(_with_patronymic(text, first.start(), second.end()))
+    for m in _limit(_RELATION_NAME_RE.finditer(text), 16):
+        if not _is_title(m.group(1)) and not _names_a_place(text, m.start(1), m.end(1)):
+            spans.append(_with_patronymic(text, m.start(1), m.end(1)))
     # A surname with an initial: "S. Quliyeva", "Quliyeva S."
     for word in words:
         surname = word.group().split(".")[-1].strip()
@@ -780,8 +792,9 @@ def find_emergencies(norm: Normalized) -> list[RuleHit]:
         if self_harm and base >= 0.9:
             score = max(score, SELF_HARM_STRONG)
         hits.append(_emergency_hit(topic, score, self_harm=self_harm))
-    if not ctx.off and _newborn_fever(text):
-        hits.append(_emergency_hit("newborn_fever", 0.85, self_harm=False))
+    if not ctx.off and (_newborn_high_fever(text) or _newborn_fever(text)):
+        score = 0.95 if _newborn_high_fever(text) else 0.85
+        hits.append(_emergency_hit("newborn_fever", score, self_harm=False))
     return sorted(hits, key=lambda h: -h.score)
 
 
@@ -794,6 +807,13 @@ def _newborn_fever(text: str) -> bool:
     if not (_rx(lexicon.NEWBORN).search(text) and _rx(lexicon.BABY).search(text)):
         return False
     fevers = _limit(_rx(lexicon.FEVER).finditer(text), 8)
+    return any(not _negated(text, m) for m in fevers)
+
+
+def _newborn_high_fever(text: str) -> bool:
+    if not _rx(lexicon.NEWBORN_AGE).search(text):
+        return False
+    fevers = _limit(_rx(lexicon.HIGH_FEVER).finditer(text), 8)
     return any(not _negated(text, m) for m in fevers)
 
 

@@ -118,6 +118,11 @@ def myths(text: str) -> set[str]:
         ("Quliyeva S. hamilədir", "name", "Quliyeva S."),
         ("Turkan Agayevanin usagi autistdi, bagcaya almirlar", "name", "Turkan Agayevanin"),
         ("Hüseynzadə Leyla hepatit C daşıyıcısıdır", "name", "Hüseynzadə Leyla"),
+        # A first name alone, pinned down by who the person is (independent15, reworded)
+        ("наша соседка Лала с пятого этажа, у неё гепатит", "name", "Лала"),
+        ("is yoldasim Kamran, onda verem var deyirler", "name", "Kamran"),
+        ("my neighbour Farid has HIV, keep your kids away", "name", "Farid"),
+        ("Нигяр Алиева из соседнего дома лечится от хламидиоза", "name", "Нигяр Алиева"),
     ],
 )
 def test_personal_data_found(text: str, kind: str, found: str) -> None:
@@ -170,6 +175,9 @@ def test_personal_data_found(text: str, kind: str, found: str) -> None:
         "sorğunu qeydiyyat@health.gov.az ünvanına göndərin",
         "Mən Aynur Həsənova, 32 yaş, diabet xəstəsiyəm, qrupa yeni qoşuldum",
         "Меня зовут Лейла Гасанова, у меня рак груди, держусь",
+        # A drug in -ин is no surname; neighbours addressed as a group are no one in particular.
+        "Беременным Аспирин нельзя, у неё диабет, спросите врача",
+        "salam qonsular, Masazirda diabet hekimi taniyan var?",
     ],
 )
 def test_no_personal_data_in_numbers_and_public_names(text: str) -> None:
@@ -505,6 +513,30 @@ def test_a_past_crisis_now_in_care_is_over_unless_it_is_back() -> None:
     )
 
 
+def test_a_measured_fever_in_a_baby_weeks_old_stands_alone() -> None:
+    # independent15: "Малышу 18 дней, температура 38.2 … можно дождаться?", the model at 0.09.
+    for text in (
+        "Нам 19 дней, 38.1 под мышкой, спит. Утром педиатр придёт, подождём?",
+        "korpe 24 gunlukdu, termometr 38.3 gosterir, seheri gozleyek?",
+        "my 4 week old is 38.4 tonight, is it ok to wait for the clinic",
+    ):
+        [hit] = emergency(text)
+        assert (hit.rule, hit.score) == ("emergency:newborn_fever", 0.95), text
+    # A duration ("4 дня температура") or a normal reading stays a weaker cue or none.
+    for text in (
+        "у ребенка 4 дня температура 38.5, кашель. Что дать?",
+        "yeni doğulmuş körpə üçün normal temperatur neçədir? 37.2 göstərir",
+    ):
+        assert all(h.score < 0.95 for h in emergency(text)), text
+
+
+def test_it_all_turned_out_fine_is_over() -> None:
+    assert not emergency(
+        "Прошлым летом у отца кожа горячая и сухая была, всё обошлось, пейте воду"
+    )
+    assert not emergency("Dünən atamın sinəsi ağrıyırdı, 103 gəldi, hər şey yaxşı qurtardı")
+
+
 def test_fear_of_the_future_does_not_hide_an_emergency_now() -> None:
     assert emergency("боюсь, что у папы инсульт: лицо перекосило, рука не поднимается")
     assert emergency("qorxuram, atam nəfəs ala bilmir, dodaqları göyərib")
@@ -518,6 +550,10 @@ def test_mourning_does_not_hide_a_new_emergency() -> None:
 
 
 INDIRECT_EMERGENCIES = [
+    # independent15's misses (session 12), reworded
+    ("oglum 12 yasinda, gunun altinda futbol oynayib, derisi isti ve quru, qusur", "heat"),
+    ("папа весь день на даче, кожа сухая и горячая, путает слова", "heat"),
+    ("сын после падения какой-то заторможенный, отвечает невпопад", "unconscious"),
     # independent13/14's misses (session 11), reworded
     ("Artiq dozmirem, damdayam, 12-ci mertebe, bagislayin", "self_harm"),
     ("больше не могу, вышла на балкон, сил больше нет", "self_harm"),
@@ -991,6 +1027,7 @@ def test_asking_about_a_myth_scores_low() -> None:
         "ah yes, turmeric cures everything now 🙄",
         "Это миф, что от бани проходит пневмония",
         "it's a myth that you can sweat out a fever",
+        "zəncəfil xərçəngi sağaltmır, bunu yazanlar boş danışır",
     ],
 )
 def test_a_stand_against_a_claim_is_a_debunk(text: str) -> None:
