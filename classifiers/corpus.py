@@ -400,7 +400,8 @@ def load_answers(path: Path) -> list[Answer]:
 # by another writer, after lexicon work had looked at `independent`'s misses; `independent3` in
 # session 7, after cues had been written for one of `independent2`'s misses.
 # `independent8`-`independent11` were written in session 10; `independent12`-`independent15` in
-# session 11 (`independent15` left unscored for the next session).
+# session 11 (`independent15` left unscored for the next session); `independent16` and
+# `independent17` in session 12, scored once at its end.
 INDEPENDENT = "independent"
 HOLDOUTS = (
     INDEPENDENT,
@@ -418,6 +419,8 @@ HOLDOUTS = (
     "independent13",
     "independent14",
     "independent15",
+    "independent16",
+    "independent17",
 )
 # The sets whose errors earlier sessions read and wrote cues for: no longer blind, so since
 # session 11 they train the specialty and sentiment heads (more writers, more ways to ask and

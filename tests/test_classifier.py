@@ -370,7 +370,9 @@ def test_independent_sets_load_whole_and_stay_apart_from_the_corpus() -> None:
         for i, j in pairs
         if {source[i], source[j]} & set(TONE_HOLDOUTS) and {source[i], source[j]} & measured
     ]
-    assert len(echoes) <= 2, echoes
+    # `independent16` repeats `independent`'s gallbladder question ("Yeməkdən sonra sağ tərəfim
+    # ağrıyır, ağzımda acılıq olur. Öd kisəsi ola bilər?") and adds "Çox narahatam".
+    assert len(echoes) <= 3, echoes
 
 
 def test_split_merges_near_duplicate_groups(tmp_path: Path) -> None:
