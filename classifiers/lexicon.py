@@ -1795,7 +1795,9 @@ MYTHS: tuple[Myth, ...] = (
             r"antibiotik\w*|антибиотик\w*|antibiotic\w*|amoksiklav|augmentin|аугментин"
             r"|sumamed|сумамед|azitromisin|азитромицин",
             _VIRAL,
-            _CURE,
+            # "При ОРВИ нужны обязательно", "the only thing that works for flu" (independent15)
+            _CURE + r"|нуж(?:ен|на|ны|но)\b|нужн\w*|обязательн\w*|works?\b|only thing|lazım\w*"
+            r"|mütləq|vacib\w*",
         ),
         0.7,
     ),

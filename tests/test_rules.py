@@ -943,6 +943,8 @@ def test_spam_phone_boosts_contact() -> None:
     ("text", "myth"),
     [
         ("Peyvəndlər autizmə səbəb olur, uşağınıza vurdurmayın", "vaccine_autism"),
+        ("при гриппе антибиотик нужен сразу, иначе осложнения", "antibiotics_for_virus"),
+        ("for a cold antibiotics are the only thing that helps fast", "antibiotics_for_virus"),
         ("peyvendler autizm yaradir", "vaccine_autism"),
         ("Вакцины вызывают аутизм", "vaccine_autism"),
         ("Vaccines cause autism", "vaccine_autism"),
