@@ -95,7 +95,7 @@ def load_classifier(settings: Settings) -> Classifier:
 
     Kept per process: several bots started in one process (tests) share one loaded model.
     """
-    from classifiers.ensemble import Classifier
+    from classifiers.ensemble import Cascade, Classifier
     from classifiers.rules import warm_up
 
     c = settings.classifier
@@ -106,12 +106,16 @@ def load_classifier(settings: Settings) -> Classifier:
         c.runtime,
         c.quantize,
         c.threads,
+        c.skip_encoder_when_sure,
         tuple(sorted(c.thresholds.items())),
     )
     if key not in _classifiers:
         encoder = load_encoder(c)
         artifacts = Path(c.artifacts_dir) if c.artifacts_dir else None
-        classifier = Classifier.load(artifacts, encoder=encoder, thresholds=c.thresholds)
+        cascade = Cascade() if c.skip_encoder_when_sure else None
+        classifier = Classifier.load(
+            artifacts, encoder=encoder, thresholds=c.thresholds, cascade=cascade
+        )
         # Compile every rule pattern, load the language models and run the encoder once now:
         # otherwise the first message (an emergency, perhaps) waits ~0.3 s for all of that.
         warm_up()

@@ -80,6 +80,8 @@ class ClassifierSettings(_Section):
     quantize: bool = True
     threads: int = Field(default=2, ge=1)
     batch_size: int = Field(default=32, ge=1, le=512)
+    # The encoder is left out for messages the rules and the n-gram model are sure of.
+    skip_encoder_when_sure: bool = True
     thresholds: dict[str, float] = Field(default_factory=dict)
 
     @field_validator("thresholds")

@@ -63,6 +63,7 @@ class EvalReport:
     by_language: dict[str, float] = field(default_factory=dict)
     confusions: list[Confusion] = field(default_factory=list)
     uses_encoder: bool = False
+    encoder_skipped: float = 0.0  # share of messages the cascade decided without the encoder
 
     def to_json(self) -> dict[str, Any]:
         """JSON-able form."""
@@ -123,6 +124,8 @@ def evaluate(
     verdicts = classifier.verdicts(scored, quick=not classifier.uses_encoder)
     truth = [e.labels for e in examples]
     pred = [v.labels for v in verdicts]
+    if scored.skipped is not None:
+        report.encoder_skipped = float(np.mean(scored.skipped))
 
     report.per_label = _scores(truth, pred, LABELS)
     report.macro_f1 = _macro(report.per_label)
@@ -190,6 +193,10 @@ def render(report: EvalReport) -> str:
         f"sentiment macro-F1          {report.sentiment_macro_f1:.3f}   (target >= 0.80;"
         f" accuracy {report.sentiment_accuracy:.3f})",
     ]
+    if report.uses_encoder:
+        lines.append(
+            f"encoder skipped             {report.encoder_skipped:.3f}   (rules + n-gram sure)"
+        )
     if report.style:
         per = ", ".join(f"{k} {v.f1:.3f}" for k, v in report.style.items())
         lines.append(f"style macro-F1              {report.style_macro_f1:.3f}   ({per})")

@@ -25,7 +25,7 @@ from classifiers.corpus import (
     near_duplicate_pairs,
     split_corpus,
 )
-from classifiers.ensemble import Classifier, EmergencyRule
+from classifiers.ensemble import Cascade, Classifier, EmergencyRule, Thresholds
 from classifiers.evaluate import evaluate, render
 from classifiers.labels import LABELS, SENTIMENTS, SPECIALTIES, STYLES
 from classifiers.train import train
@@ -441,6 +441,31 @@ def test_emergency_decision_per_message_matches_the_tuned_arrays(bar: float) -> 
     assert rule.decide(0.0, float(np.float32(bar)))[1] is not None
 
 
+def test_cascade_is_sure_only_far_from_every_bar_and_never_near_an_emergency() -> None:
+    thresholds = Thresholds.from_json({"quick": dict.fromkeys(LABELS, 0.5)})
+    q, em, spam = (LABELS.index(x) for x in ("question", "emergency", "spam"))
+    ngram = np.full((6, len(LABELS)), 0.1, dtype=np.float32)
+    ngram[:, q] = 0.9  # a question, far above its bar
+    ngram[1, spam] = 0.6  # a label too near its bar
+    ngram[2, em] = 0.3  # the n-gram model wonders about an emergency
+    rule = np.zeros_like(ngram)
+    rule[3, em] = 0.6  # an emergency cue fired
+    specialty = np.full((6, len(SPECIALTIES)), 0.01, dtype=np.float32)
+    specialty[:, 0] = 0.9
+    specialty[4, 0] = 0.5  # unsure which doctor
+    sentiment = np.tile(np.asarray([0.8, 0.1, 0.1], dtype=np.float32), (6, 1))
+    sentiment[5] = [0.4, 0.3, 0.3]  # unsure of the tone
+    sure = Cascade(margin=0.2, confidence=0.7, emergency=0.2).sure(
+        ngram, rule, specialty, sentiment, thresholds
+    )
+    assert sure.tolist() == [True, False, False, False, False, False]
+    # Without a question, the specialty does not matter; a strong rule counts as sure.
+    ngram[4, q] = 0.1
+    rule[1, spam] = 0.95
+    sure = Cascade().sure(ngram, rule, specialty, sentiment, thresholds)
+    assert sure.tolist() == [True, True, False, False, True, False]
+
+
 # -- the shipped model (needs the converted encoder) ----------------------------------------------
 
 
@@ -481,3 +506,36 @@ def test_shipped_ensemble_reads_obvious_messages() -> None:
     assert "misinformation" in myth.labels
     assert "misinformation" not in debunk.labels
     assert "rule:debunk:yaratmir" in debunk.reasons
+
+
+@pytest.mark.model
+def test_the_cascade_keeps_the_quick_verdict_where_sure_and_the_full_one_elsewhere() -> None:
+    if not (ARTIFACTS / "heads.json").exists():
+        pytest.skip("no trained artifacts")
+    from bot.app import load_encoder
+    from bot.config import ClassifierSettings
+
+    cache = Path(os.environ.get("MEDGUARD_MODEL_CACHE") or REPO / "data" / "models")
+    encoder = load_encoder(ClassifierSettings(cache_dir=cache))
+    cascade = Classifier.load(ARTIFACTS, encoder=encoder)
+    full = Classifier.load(ARTIFACTS, encoder=encoder, cascade=None)
+    texts = [e.text for e in load_split(DATA, "test")[0][:120]]
+    scored = cascade.score(texts)
+    assert scored.skipped is not None
+    assert 0 < scored.skipped.sum() < len(texts)
+    em = LABELS.index("emergency")
+    assert not (scored.rule[scored.skipped, em] > 0).any()
+    got = cascade.classify(texts)
+    quick = cascade.verdicts(cascade.score(texts, use_encoder=False), quick=True)
+    whole = full.classify(texts)
+    for i, verdict in enumerate(got):
+        expected = quick[i] if scored.skipped[i] else whole[i]
+        assert (verdict.labels, verdict.sentiment, verdict.specialty) == (
+            expected.labels,
+            expected.sentiment,
+            expected.specialty,
+        ), texts[i]
+        assert ("cascade:encoder-skipped" in verdict.reasons) == bool(scored.skipped[i])
+    # Each message is decided on its own: the same alone as in the batch.
+    for i in range(0, len(texts), 15):
+        assert cascade.classify([texts[i]])[0].labels == got[i].labels
