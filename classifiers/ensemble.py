@@ -511,10 +511,11 @@ class Classifier:
             weigh_rules(scored.rule, t.weights(quick=False)),
         )
         combined = np.maximum(model, rule).astype(np.float32)
+        # float64 bars, as the thresholds were chosen: float32 scores against Python floats.
         bars = np.where(
             column,
-            np.asarray([t.quick[lab] for lab in LABELS], dtype=np.float32),
-            np.asarray([t.labels[lab] for lab in LABELS], dtype=np.float32),
+            np.asarray([t.quick[lab] for lab in LABELS], dtype=np.float64),
+            np.asarray([t.labels[lab] for lab in LABELS], dtype=np.float64),
         )
         j_em = LABELS.index("emergency")
         em_rules = (t.emergency_rule(quick=False), t.emergency_rule(quick=True))
