@@ -1460,6 +1460,8 @@ DEBUNK_STANCE = (
     r"|не слушайте (?:этих|таких) (?:советчик|целител|блогер)\w*"
     # A reply that opens with "No," (or whose line under a quoted claim does) answers a claim.
     r"|(?:^|\n)\s*(?:нет|net|no|nope|yox|xeyr)\b\s*[,.!—–-]"
+    # A reply that is one word under a quoted claim: "> koronavirus yoxdur\nYalan."
+    r"|\n\s*(?:yalan\w*|ложь|неправда|вран[её]|fake|false|nonsense|cəfəngiyat)\s*[.!]*\s*$"
     # Reporting what some say ("bəziləri yazır ki…"): 21 questions and harmless messages over
     # the corpus and independent sets, no myth.
     r"|bəziləri (?:\w+ )?(?:yazır|deyir|düşünür|hesab edir)|some (?:people )?(?:say|write|claim)"
@@ -1480,8 +1482,9 @@ SELF_MEDICATION_WARNING = (
 )
 # Reporting what one's own doctor prescribed ("həkim mənə D vitamini yazdı") is not advice...
 OWN_PRESCRIPTION = (
-    r"(?:həkim|doktor|pediatr|nevroloq|kardioloq|endokrinoloq|ginekoloq|terapevt|uroloq"
-    r"|dermatoloq)\w* (?:\S+ ){0,6}?(?:yazdı|yazıb|yazmışdı|təyin (?:etdi|edib)|dedi)\b"
+    # Any "-loq"/"-log" (uroloq, "Urolog", kardioloq…), spelt either way (independent10).
+    r"(?:həkim|doktor|pediatr|terapevt|\w{2,}olo(?:q|g))\w* (?:\S+ ){0,8}?"
+    r"(?:yazdı|yazıb|yazmışdı|təyin (?:etdi|edib)|dedi)\b"
     r"|(?:мне|нам|ребенку|ребёнку|маме|папе|сыну|дочке|дочери|мужу) (?:\S+ ){0,2}?"
     r"(?<!не )(?:прописал|назначил)\w*|(?:врач|доктор|педиатр|невролог|кардиолог|эндокринолог"
     r"|гинеколог|терапевт)\w* (?:\S+ ){0,3}?(?<!не )(?:прописал|назначил)\w*"

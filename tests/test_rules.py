@@ -1030,6 +1030,7 @@ def test_asking_about_a_myth_scores_low() -> None:
         "Это миф, что от бани проходит пневмония",
         "it's a myth that you can sweat out a fever",
         "zəncəfil xərçəngi sağaltmır, bunu yazanlar boş danışır",
+        "> прививки делают бесплодными\nНеправда!",
     ],
 )
 def test_a_stand_against_a_claim_is_a_debunk(text: str) -> None:
@@ -1066,6 +1067,7 @@ def test_myths_that_deny_or_mock_are_not_debunks(text: str) -> None:
         ("hekim mene vitamin d 2000 yazdi, 3 ay icirem", {"prescribed"}),
         ("Сыну педиатр назначил амоксициллин 250 мг, пьём пятый день", {"prescribed"}),
         ("my doctor put me on metformin 500 twice a day, feeling ok so far", {"prescribed"}),
+        ("Nevrolog atama her gece yatmamisdan evvel yarim tablet Mydocalm yazdi", {"prescribed"}),
         # Passed on to others, a prescription is advice again.
         ("mənə həkim Dopegit yazmışdı, sənə də kömək edər", set()),
         ("Врач назначил мне этот сироп, попробуйте, очень помог", set()),
