@@ -130,7 +130,7 @@ def eval_command(
     split: Annotated[
         str,
         typer.Option(
-            help="test | dev | train | independent | independent2-17"
+            help="test | dev | train | independent | independent2-18"
             " (written apart; independent-independent9 train specialty and sentiment only)"
         ),
     ] = "test",
