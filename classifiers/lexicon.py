@@ -67,6 +67,15 @@ class Cue:
     weak: bool = False
 
 
+_BURN = (
+    r"(?:yan(?:dı|ıb|dırdı|dırdıq|mış)\w*|qaynar|кипят\w*|kipyat\w*|ожог\w*|обж[её]г\w*"
+    r"|обварил\w*|ошпарил\w*|boiling|burn(?:t|ed|s)?\b|scald\w*|alış\w*)"
+)
+_BURNT_SKIN = (
+    r"(?:dəri\w* (?:\S+ ){0,2}?(?:soyul|qop|ağar|qabar)\w*|кожа (?:\S+ ){0,2}?(?:слезает"
+    r"|облезает|лоскут\w*|побелел\w*|белая)|skin (?:\S+ ){0,3}?(?:peeling|coming off|white"
+    r"|charred))"
+)
 EMERGENCY_CUES: tuple[Cue, ...] = (
     # chest pain / heart attack
     Cue("cardiac", r"ürəy\w* sıxıl\w*", 0.6),
@@ -1101,6 +1110,29 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         0.85,
     ),
     Cue("unconscious", r"заторможенн\w*|заторможен\w*|zatormozhenn?\w*", 0.7),
+    # independent16's misses (session 12): a burn whose skin peels, whitens or blisters; blood
+    # that spurts in pulses; a racing heart of 150 and more with dizziness or darkening sight
+    Cue(
+        "trauma",
+        rf"{_BURN}(?:\W+\w+){{0,15}}?\W+{_BURNT_SKIN}|{_BURNT_SKIN}(?:\W+\w+){{0,15}}?\W+{_BURN}",
+        0.85,
+    ),
+    Cue(
+        "bleeding",
+        r"(?:кровь|krov\w*) (?:\S+ ){0,2}?(?:толчками|пульсирует|tolchkami)"
+        r"|blood (?:\S+ ){0,2}?(?:spurting|pulsing|squirting)"
+        r"|qan (?:\S+ ){0,2}?(?:fışqırır|fəvvarə|fontan)\w*",
+        0.9,
+    ),
+    Cue(
+        "cardiac",
+        r"(?:пульс|сердце|ürə(?:k|y)\w*|nəbz\w*|heart|pulse)\w* (?:\S+ ){0,4}?"
+        r"(?:1[5-9]\d|2[0-4]\d)\b"
+        r"(?:\W+\w+){0,10}?\W+(?:baş\w* (?:fırlan|gicəllən)\w*|göz\w* qaral\w*|в глазах темне\w*"
+        r"|темнеет в глазах|кружится голова|голова кружится|dizzy|vision (?:\S+ )?(?:dark|black)"
+        r"\w*|faint\w*)",
+        0.85,
+    ),
 )
 
 
@@ -1202,13 +1234,26 @@ ONGOING = (
 RECOVERED = (
     r"всё позади|vs[eyo] pozadi|(?:hər şey|hamısı) arxada qal\w*|(?:it.?s )?all behind us|"
     r"вс[её] обошл\w*|vs[eyo] oboshl\w*|hər şey yaxşı (?:qurtardı|bitdi|keçdi)"
-    r"|(?:it|everything) (?:all )?turned out (?:fine|ok|okay|well)|"
+    r"|(?:it|everything) (?:all )?turned out (?:fine|ok|okay|well)"
+)
+# "Now fine" ends most stories, but not something swallowed, which acts hours later: "кажется
+# проглотил 2-3 штуки, сейчас играет нормально" (independent16).
+NOW_WELL = (
     r"(?:indi|hal-hazırda|hazırda|artıq|şükür) (?:heç bir )?problem yox\w*"
     r"|(?:indi|hal-hazırda|hazırda|artıq|şükür) (?:\w+ )?(?:yaxşı|normal|sağ|salamat|qaydasında"
     r"|evdə|sağaldı|sağalıb)\w*|сейчас (?:\w+ )?(?:хорошо|нормально|в порядке|дома)"
     r"|(?:уже|слава богу) (?:\w+ )?(?:хорошо|нормально|в порядке|дома|поправил\w*)"
     r"|(?:seychas|sejchas|uzhe|vs[eyo]{1,2}) (?:\w+ )?(?:horosho|normalno|v poryadke|doma)"
     r"|(?:is|are|now) (?:fine|ok|okay|better|recovered|home|doing well)"
+)
+INGESTED = (
+    r"проглот\w*|наглотал\w*|съел\w*|выпил\w*|ud(?:ub|du|muş)\w*|içib\w*|yeyib\w*"
+    r"|swallow\w*|ate\b|drank\b"
+)
+# A blocked nose makes breathing hard and is never an emergency (34 of 34 over all sets).
+NOSE_BLOCKED = (
+    r"burn\w*{G}(?:tutul|tıxan|bağlı)\w*|(?:tutul|tıxan|bağlı)\w*{G1}burn\w*|заложен\w* нос"
+    r"|нос{G1}заложен\w*|нос не дышит|stuffy nose|blocked nose|nose is blocked"
 )
 # Someone now in care after a crisis that is over ("keçən ay … indi müalicədədir").
 IN_CARE = (
@@ -1246,7 +1291,8 @@ EDUCATIONAL = (
     r"|yarada bilər|səbəb ola bilər|gətirib çıxar\w*|can cause|may cause|can lead to"
     r"|может (?:вызвать|привести)|hər kəsə (?:məsləhət|xəbərdarlıq)|(?:hamıya"
     r"|всем) (?:məsləhət|совет)"
-    r"|dəqiqədə \d+|per minute|в минуту"
+    # (CPR's "dəqiqədə 100-120", not a heart measured: "ürək dəqiqədə 170 vurur")
+    r"|(?<!ürək )(?<!ürəyi )(?<!nəbz )(?<!nəbzi )dəqiqədə \d+|(?<!beats )per minute|в минуту"
     # A group's rules or a pinned post listing the danger signs to call 103 for.
     r"|(?:təcili|kəskin) (?:vəziyyət|hal)\w*(?:də|da|lar)\b|qrup\w* qayda\w*"
     r"|в (?:экстренн|неотложн)\w* (?:ситуаци|случа)\w*|правила групп\w*"

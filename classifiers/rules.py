@@ -738,6 +738,19 @@ class _Context:
     @cached_property
     def off(self) -> bool:
         """A past event, thanks to the crew or an article: not an emergency now."""
+        return self._has(lexicon.NOW_WELL) or self.off_whoever_seems_well
+
+    @cached_property
+    def nose_blocked(self) -> bool:
+        return self._has(lexicon.NOSE_BLOCKED)
+
+    @cached_property
+    def swallowed(self) -> bool:
+        return self._has(lexicon.INGESTED)
+
+    @cached_property
+    def off_whoever_seems_well(self) -> bool:
+        """`off`, except that someone who seems well now may still be in danger (poisoning)."""
         if self._has(lexicon.RECOVERED):
             return True
         if self.urgent:
@@ -775,7 +788,12 @@ def find_emergencies(norm: Normalized) -> list[RuleHit]:
     for t, base in best.items():
         topic = topics[t][0]
         self_harm = topic == "self_harm"
-        if ctx.self_harm_off if self_harm else ctx.off:
+        if self_harm:
+            over = ctx.self_harm_off
+        else:
+            swallowed = topic == "poisoning" and ctx.swallowed
+            over = ctx.off_whoever_seems_well if swallowed else ctx.off
+        if over or (topic == "breathing" and ctx.nose_blocked):
             continue
         score = base
         if topic == "cardiac" and _rx(lexicon.CARDIAC_AMPLIFIERS).search(text):

@@ -530,6 +530,24 @@ def test_a_measured_fever_in_a_baby_weeks_old_stands_alone() -> None:
         assert all(h.score < 0.95 for h in emergency(text)), text
 
 
+def test_a_child_who_swallowed_pills_is_in_danger_however_well_he_seems() -> None:
+    text = "Малыш съел 3 таблетки дедушки от давления, сейчас нормально играет. Наблюдать?"
+    assert emergency(text)[0].rule == "emergency:poisoning"
+    # "Now fine" still ends other stories.
+    assert not emergency("Вчера отравились шашлыком, рвало всю ночь, сейчас нормально")
+
+
+def test_a_blocked_nose_is_no_breathing_emergency() -> None:
+    assert not emergency("burnum 3 heftedir tutulub, damcisiz nefes ala bilmirem")
+    assert not emergency("Нос заложен неделю, без капель не дышу совсем, что делать?")
+    assert emergency("qizim nefes ala bilmir, dodaqlari goyerib")
+
+
+def test_a_heart_measured_per_minute_is_no_lesson() -> None:
+    assert emergency("urek deqiqede 175 vurur, basim firlanir")
+    assert not emergency("Reanimasiya: sinəyə dəqiqədə 100-120 dəfə basın, əlamətlər varsa")
+
+
 def test_it_all_turned_out_fine_is_over() -> None:
     assert not emergency(
         "Прошлым летом у отца кожа горячая и сухая была, всё обошлось, пейте воду"
@@ -550,6 +568,12 @@ def test_mourning_does_not_hide_a_new_emergency() -> None:
 
 
 INDIRECT_EMERGENCIES = [
+    # independent16's misses (session 12), reworded
+    ("kisi qaynar yag ile elini yandirib, deri qabarib ve soyulur, ne surtum", "trauma"),
+    ("spilled boiling soup on my arm, the skin is coming off and looks white", "trauma"),
+    ("порезал ногу косой, кровь идёт толчками, тряпка уже мокрая", "bleeding"),
+    ("after 3 pre-workout shots my pulse is 180 and I feel dizzy", "cardiac"),
+    ("nəbzim 165-dir, başım gicəllənir, gözüm qaralır", "cardiac"),
     # independent15's misses (session 12), reworded
     ("oglum 12 yasinda, gunun altinda futbol oynayib, derisi isti ve quru, qusur", "heat"),
     ("папа весь день на даче, кожа сухая и горячая, путает слова", "heat"),
