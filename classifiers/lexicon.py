@@ -76,6 +76,17 @@ _BURNT_SKIN = (
     r"|облезает|лоскут\w*|побелел\w*|белая)|skin (?:\S+ ){0,3}?(?:peeling|coming off|white"
     r"|charred))"
 )
+_PREGNANT = (
+    r"(?:hamilə\w*|\d{1,2} həftə(?:yəm|dəyəm|lik)\w*|беремен\w*|на \d{1,2}\W?(?:й |ой )?недел\w*"
+    r"|pregnan\w*|\d{2} weeks)"
+)
+# A belly hard as stone with blood, a baby that stopped moving, pre-eclampsia's pressure.
+_PREGNANCY_DANGER = (
+    r"(?:qarn\w* daş kimi|живот (?:\S+ ){0,2}?(?:каменн\w*|как камень)|(?:belly|stomach) (?:is )?"
+    r"(?:hard as a rock|rock hard)|(?:uşaq|körpə|baby|малыш|ребен\w*|реб[её]н\w*)\w* (?:\S+ )"
+    r"{0,3}?(?:tərpənmir|hərəkət etmir|az tərpənir|не шевел\w*|не толка\w*|barely moved"
+    r"|hasn.?t moved|stopped moving|not moving)|(?:1[6-9]\d|2\d\d) ?/ ?(?:1[0-4]\d)\b)"
+)
 EMERGENCY_CUES: tuple[Cue, ...] = (
     # chest pain / heart attack
     Cue("cardiac", r"ürəy\w* sıxıl\w*", 0.6),
@@ -1124,6 +1135,33 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"|qan (?:\S+ ){0,2}?(?:fışqırır|fəvvarə|fontan)\w*",
         0.9,
     ),
+    # independent17's misses (session 12): pressure behind the breastbone spreading to the jaw;
+    # a sting and a swelling face; a windowsill high up; a late pregnancy's danger signs
+    Cue(
+        "cardiac",
+        r"(?:за грудиной|в груди|грудь)(?:\W+\w+){0,6}?\W+отда[её]т (?:в )?(?:челюсть|руку|лопатку"
+        r"|плечо|шею)",
+        0.85,
+    ),
+    Cue(
+        "anaphylaxis",
+        r"(?:arı sanc|пчел|укус\w* ос|ос[аы] укус|bee|wasp|hornet|stung)\w*(?:\W+\w+){0,8}?\W+"
+        r"(?:üz|dodaq|лиц|губ|face|lip)\w*(?:\W+\w+){0,3}?\W+(?:şiş|böyü|отек|опух|распух"
+        r"|swell|swollen)\w*",
+        0.85,
+    ),
+    Cue(
+        "self_harm",
+        r"(?:подоконник\w*|на окне|pəncərə\w*|window ?sill|ledge)(?:\W+\w+){0,6}?\W+"
+        r"\d+\W?(?:-?\w{1,3} )?(?:этаж|mərtəbə|floor)\w*",
+        0.9,
+    ),
+    Cue(
+        "pregnancy",
+        rf"{_PREGNANT}(?:\W+\w+){{0,25}}?\W+{_PREGNANCY_DANGER}"
+        rf"|{_PREGNANCY_DANGER}(?:\W+\w+){{0,25}}?\W+{_PREGNANT}",
+        0.85,
+    ),
     Cue(
         "cardiac",
         r"(?:пульс|сердце|ürə(?:k|y)\w*|nəbz\w*|heart|pulse)\w* (?:\S+ ){0,4}?"
@@ -1525,6 +1563,11 @@ SELF_MEDICATION_WARNING = (
     r"|samolechen\w*|без (?:назначения|рецепта) врача|don.t self.?medicate|self.?medicat\w*"
     r"|(?:не пейте|не принимайте|не давайте) (?:\w+ )?просто так|boş yerə (?:\w+ )?(?:içməyin"
     r"|verməyin|antibiotik\w*)"
+    # independent17: "Həkimə getmədən heç bir dərman içməyin", "не лечитесь по интернету"
+    r"|həkimə (?:getmədən|müraciət etmədən|göstərmədən) (?:\w+ ){0,4}?(?:içməyin|içmə|atmayın"
+    r"|verməyin|almayın)\b|özünüzə diaqnoz qoymayın"
+    r"|не лечитесь (?:по интернету|сами|советами)|не ставьте (?:себе )?диагноз\w*"
+    r"|don.t (?:diagnose|treat) yoursel(?:f|ves)"
 )
 # Reporting what one's own doctor prescribed ("həkim mənə D vitamini yazdı") is not advice...
 OWN_PRESCRIPTION = (

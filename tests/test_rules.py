@@ -568,6 +568,13 @@ def test_mourning_does_not_hide_a_new_emergency() -> None:
 
 
 INDIRECT_EMERGENCIES = [
+    # independent17's misses (session 12), reworded
+    ("35 heftelik hamileyem, qarnim das kimi olub, azca qan gorunur", "pregnancy"),
+    ("I'm 37 weeks and the baby hasn't moved since last night", "pregnancy"),
+    ("беременна, 33 неделя, голова раскалывается, давление 170/115", "pregnancy"),
+    ("у мамы давит за грудиной уже час, отдаёт в левую руку", "cardiac"),
+    ("oglumu ari sancdi, uzu ve dodaqlari sisir", "anaphylaxis"),
+    ("сестра сидит на подоконнике, 12 этаж, пишет что устала", "self_harm"),
     # independent16's misses (session 12), reworded
     ("kisi qaynar yag ile elini yandirib, deri qabarib ve soyulur, ne surtum", "trauma"),
     ("spilled boiling soup on my arm, the skin is coming off and looks white", "trauma"),
@@ -1092,6 +1099,8 @@ def test_myths_that_deny_or_mock_are_not_debunks(text: str) -> None:
         ("Сыну педиатр назначил амоксициллин 250 мг, пьём пятый день", {"prescribed"}),
         ("my doctor put me on metformin 500 twice a day, feeling ok so far", {"prescribed"}),
         ("Nevrolog atama her gece yatmamisdan evvel yarim tablet Mydocalm yazdi", {"prescribed"}),
+        ("hekime getmeden usaga hec bir derman vermeyin", {"caution"}),
+        ("девочки, не лечитесь по интернету, идите к врачу", {"caution"}),
         # Passed on to others, a prescription is advice again.
         ("mənə həkim Dopegit yazmışdı, sənə də kömək edər", set()),
         ("Врач назначил мне этот сироп, попробуйте, очень помог", set()),
