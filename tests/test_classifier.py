@@ -469,17 +469,24 @@ def test_cascade_is_sure_only_far_from_every_bar_and_never_near_an_emergency() -
 # -- the shipped model (needs the converted encoder) ----------------------------------------------
 
 
-@pytest.mark.model
-def test_shipped_ensemble_reads_obvious_messages() -> None:
+@pytest.fixture(scope="module")
+def shipped_encoder() -> Any:
+    """The default encoder, over which the shipped heads were trained."""
     if not (ARTIFACTS / "heads.json").exists():
         pytest.skip("no trained artifacts")
     from bot.app import load_encoder
     from bot.config import ClassifierSettings
+
+    cache = Path(os.environ.get("MEDGUARD_MODEL_CACHE") or REPO / "data" / "models")
+    return load_encoder(ClassifierSettings(cache_dir=cache))
+
+
+@pytest.mark.model
+def test_shipped_ensemble_reads_obvious_messages(shipped_encoder: Any) -> None:
     from classifiers.ensemble import encoder_id
     from classifiers.heads import EncoderHeads
 
-    cache = Path(os.environ.get("MEDGUARD_MODEL_CACHE") or REPO / "data" / "models")
-    encoder = load_encoder(ClassifierSettings(cache_dir=cache))
+    encoder = shipped_encoder
     # The shipped heads belong to the default encoder: a runtime change retrains them.
     assert EncoderHeads.load(ARTIFACTS).encoder_id == encoder_id(encoder)
     clf = Classifier.load(ARTIFACTS, encoder=encoder)
@@ -509,16 +516,11 @@ def test_shipped_ensemble_reads_obvious_messages() -> None:
 
 
 @pytest.mark.model
-def test_the_cascade_keeps_the_quick_verdict_where_sure_and_the_full_one_elsewhere() -> None:
-    if not (ARTIFACTS / "heads.json").exists():
-        pytest.skip("no trained artifacts")
-    from bot.app import load_encoder
-    from bot.config import ClassifierSettings
-
-    cache = Path(os.environ.get("MEDGUARD_MODEL_CACHE") or REPO / "data" / "models")
-    encoder = load_encoder(ClassifierSettings(cache_dir=cache))
-    cascade = Classifier.load(ARTIFACTS, encoder=encoder)
-    full = Classifier.load(ARTIFACTS, encoder=encoder, cascade=None)
+def test_the_cascade_keeps_the_quick_verdict_where_sure_and_the_full_one_elsewhere(
+    shipped_encoder: Any,
+) -> None:
+    cascade = Classifier.load(ARTIFACTS, encoder=shipped_encoder)
+    full = Classifier.load(ARTIFACTS, encoder=shipped_encoder, cascade=None)
     texts = [e.text for e in load_split(DATA, "test")[0][:120]]
     scored = cascade.score(texts)
     assert scored.skipped is not None
