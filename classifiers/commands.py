@@ -20,6 +20,8 @@ from typing import Any, TextIO
 from classifiers.corpus import load_examples
 from classifiers.ensemble import Classifier
 from classifiers.labels import Verdict
+from classifiers.normalize import normalize
+from classifiers.rules import detect
 
 _MAX_ID_CHARS = 1000
 
@@ -147,7 +149,8 @@ def bench_classifier(
     batch_size: int = 64,
     single: int = 200,
 ) -> dict[str, Any]:
-    """Batched throughput, p50/p95 single-message latency, quick path, load time, peak RSS."""
+    """Batched throughput, p50/p95 single-message latency, quick path, rules alone, load time,
+    peak RSS."""
     load_s: float | None = None
     if loader is not None:
         t0 = time.perf_counter()
@@ -171,6 +174,7 @@ def bench_classifier(
 
     one: list[float] = []
     fast: list[float] = []
+    alone: list[float] = []
     for text in batch[:single]:
         t1 = time.perf_counter()
         classifier.classify([text], batch_size=1)
@@ -178,6 +182,9 @@ def bench_classifier(
         t2 = time.perf_counter()
         classifier.quick(text)
         fast.append((time.perf_counter() - t2) * 1000)
+        t3 = time.perf_counter()
+        detect(normalize(text))
+        alone.append((time.perf_counter() - t3) * 1000)
     return {
         "messages": n,
         "batch_size": batch_size,
@@ -187,6 +194,7 @@ def bench_classifier(
         "single_p95_ms": _percentile(one, 0.95),
         "quick_p50_ms": statistics.median(fast) if fast else 0.0,
         "quick_p95_ms": _percentile(fast, 0.95),
+        "rules_p50_ms": statistics.median(alone) if alone else 0.0,
         "load_s": load_s,
         "peak_rss_mb": _peak_rss_mb(),
         "encoder": type(classifier.encoder).__name__ if classifier.encoder else None,

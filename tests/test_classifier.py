@@ -208,6 +208,7 @@ def test_evaluate_and_bench_report_the_targets(
     bench = bench_classifier(small_classifier, n=40, data_dir=small_data, single=5)
     assert bench["batched_messages_per_s"] > 0
     assert bench["single_p95_ms"] >= bench["single_p50_ms"] > 0
+    assert bench["quick_p50_ms"] > bench["rules_p50_ms"] > 0
     assert bench["peak_rss_mb"] > 0
 
 

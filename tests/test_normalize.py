@@ -277,25 +277,6 @@ def test_language_default_is_azerbaijani(text: str) -> None:
     assert detect_language(text) == "az"
 
 
-def test_language_id_is_fast() -> None:
-    samples = [
-        "usagimin qizdirmasi var",
-        "Здравствуйте, у ребенка температура",
-        "My baby has a fever, what should I do?",
-        "salam hekim, bu derman neye komek edir",
-        "Uşağımın qızdırması var",
-    ]
-    for text in samples:  # the detector is built on first use
-        detect_language(text)
-    rounds = 200
-    start = time.perf_counter()
-    for _ in range(rounds):
-        for text in samples:
-            detect_language(text)
-    per_call = (time.perf_counter() - start) / (rounds * len(samples))
-    assert per_call < 0.0005, per_call  # measured ~0.05 ms; generous for slow CI machines
-
-
 def test_normalize_long_text_is_fast() -> None:
     text = "Salam k a z i n o pr0m0 саsinо \u200b həkim 38.5 " * 2500
     start = time.perf_counter()

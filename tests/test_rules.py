@@ -1243,27 +1243,6 @@ def test_long_and_degenerate_inputs_finish_quickly(text: str) -> None:
     assert time.perf_counter() - start < 3.0  # ~0.3 s here; linear, no backtracking blow-up
 
 
-def test_typical_message_is_fast() -> None:
-    messages = [
-        "Salam həkim, uşağımın 3 gündür qızdırması var, 38.5, nə edim?",
-        "Здравствуйте, у ребенка температура и кашель, какие анализы сдать?",
-        "My baby has a rash after amoxicillin, should I stop it?",
-        "Ən yaxşı kazino! Bonus 500 AZN, qeydiyyat: https://bit.ly/xyz",
-        "Atamın sinəsində güclü ağrı var, sol qoluna vurur",
-        "Peyvəndlər autizmə səbəb olur. Nömrəm 055 123 45 67",
-    ]
-    normalized = [normalize(m) for m in messages]
-    for n in normalized:  # compile the patterns
-        detect(n)
-    rounds = 50
-    start = time.perf_counter()
-    for _ in range(rounds):
-        for n in normalized:
-            detect(n)
-    per_message = (time.perf_counter() - start) / (rounds * len(messages))
-    assert per_message < 0.001, per_message  # measured ~0.15 ms
-
-
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=st.characters(exclude_categories=())))  # surrogates too
 def test_detect_never_raises(text: str) -> None:
