@@ -11,6 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from bot.config import Settings
+from classifiers.corpus import HOLDOUTS, TONE_HOLDOUTS
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "classifiers" / "data"
 
@@ -130,14 +131,14 @@ def eval_command(
     split: Annotated[
         str,
         typer.Option(
-            help="test | dev | train | independent | independent2-18"
-            " (written apart; independent-independent9 train specialty and sentiment only)"
+            help=f"test | dev | train | independent | independent2-{len(HOLDOUTS)}"
+            f" (written apart; independent-{TONE_HOLDOUTS[-1]} train specialty and"
+            " sentiment only)"
         ),
     ] = "test",
     quick: Annotated[bool, typer.Option(help="rules + n-gram only, no encoder")] = False,
 ) -> None:
     """Per-label precision/recall/F1 and the rest of the report on the held-out split."""
-    from classifiers.corpus import TONE_HOLDOUTS
     from classifiers.evaluate import evaluate, render
 
     settings = _settings(config)
