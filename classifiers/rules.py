@@ -740,9 +740,12 @@ class _Context:
         """A past event, thanks to the crew or an article: not an emergency now."""
         return self._has(lexicon.NOW_WELL) or self.off_whoever_seems_well
 
-    @cached_property
-    def nose_blocked(self) -> bool:
-        return self._has(lexicon.NOSE_BLOCKED)
+    def explained(self, topic: str, score: float) -> bool:
+        """Whether the message explains the symptom away (a blocked nose, a panic attack)."""
+        return any(
+            t == topic and score <= highest and self._has(pattern)
+            for t, pattern, highest in lexicon.EXPLAINED_AWAY
+        )
 
     @cached_property
     def swallowed(self) -> bool:
@@ -793,11 +796,13 @@ def find_emergencies(norm: Normalized) -> list[RuleHit]:
         else:
             swallowed = topic == "poisoning" and ctx.swallowed
             over = ctx.off_whoever_seems_well if swallowed else ctx.off
-        if over or (topic == "breathing" and ctx.nose_blocked):
+        if over:
             continue
         score = base
         if topic == "cardiac" and _rx(lexicon.CARDIAC_AMPLIFIERS).search(text):
             score = 0.95
+        if ctx.explained(topic, score):
+            continue
         # A bare name beside a child word ("uşaq vaxtı astma olmuşam") is not a baby's distress.
         infant_topic = topic in ("seizure", "breathing", "poisoning", "unconscious")
         if infant_topic and ctx.infant and not named_only[t]:

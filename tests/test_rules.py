@@ -543,6 +543,36 @@ def test_a_blocked_nose_is_no_breathing_emergency() -> None:
     assert emergency("qizim nefes ala bilmir, dodaqlari goyerib")
 
 
+def test_a_panic_attack_or_a_sore_breast_explains_the_symptom() -> None:
+    assert not emergency("Panic attacks again at work, can't breathe for a few minutes, then ok")
+    assert not emergency("Панические атаки, сердце колотится, задыхаюсь, потом проходит")
+    assert not emergency("emizdirirem, sol dosumde agri var, qizarib. mastit ola biler?")
+    # Not when the heart itself is named with the classic signs, nor lips turning blue.
+    assert emergency("panik atak bilirdim, amma indi sinəmdə sıxıntı var, sol qola vurur, tər")
+    assert emergency("думала паническая атака, а у неё губы синеют и не дышит")
+
+
+def test_a_swollen_bruised_finger_is_no_cyanosis() -> None:
+    assert not emergency("futbolda barmağım əzildi, şişib göyərib, sınıq ola bilər?")
+    assert emergency("korpe birden goyerib, nefes almir")
+
+
+def test_a_pad_soaked_within_the_hour_is_heavy_bleeding() -> None:
+    assert emergency("Родила неделю назад, сейчас дома кровит сильно, прокладка за 15 минут")
+    assert emergency("soaking through a pad every hour since this morning, 10 days postpartum")
+    assert emergency("tied a tourniquet above the cut, it won't stop, waiting for the car")
+
+
+def test_many_tablets_within_the_hour_is_an_overdose_even_as_a_hypothesis() -> None:
+    assert emergency("если выпить 25 таблеток снотворного полчаса назад, что будет?")
+    assert emergency("he took 40 tablets of ibuprofen an hour ago and seems fine")
+    assert not emergency("если выпить 2 таблетки парацетамола, через сколько пройдёт?")
+
+
+def test_slaked_lime_in_the_eye_is_a_chemical_burn() -> None:
+    assert emergency("В глаз попала известь при побелке, жжёт, не открывается")
+
+
 def test_a_heart_measured_per_minute_is_no_lesson() -> None:
     assert emergency("urek deqiqede 175 vurur, basim firlanir")
     assert not emergency("Reanimasiya: sinəyə dəqiqədə 100-120 dəfə basın, əlamətlər varsa")
