@@ -1300,7 +1300,8 @@ RECOVERED = (
 NOW_WELL = (
     r"(?:indi|hal-hazırda|hazırda|artıq|şükür) (?:heç bir )?problem yox\w*"
     r"|(?:indi|hal-hazırda|hazırda|artıq|şükür) (?:\w+ )?(?:yaxşı|normal|sağ|salamat|qaydasında"
-    r"|evdə|sağaldı|sağalıb)\w*|сейчас (?:\w+ )?(?:хорошо|нормально|в порядке|дома(?! кровит| плохо))"
+    r"|evdə|sağaldı|sağalıb)\w*"
+    r"|сейчас (?:\w+ )?(?:хорошо|нормально|в порядке|дома(?! кровит| плохо))"
     r"|(?:уже|слава богу) (?:\w+ )?(?:хорошо|нормально|в порядке|дома|поправил\w*)"
     r"|(?:seychas|sejchas|uzhe|vs[eyo]{1,2}) (?:\w+ )?(?:horosho|normalno|v poryadke|doma)"
     r"|(?:is|are|now) (?:fine|ok|okay|better|recovered|home|doing well)"
