@@ -401,8 +401,8 @@ def load_answers(path: Path) -> list[Answer]:
 # session 7, after cues had been written for one of `independent2`'s misses.
 # `independent8`-`independent11` were written in session 10; `independent12`-`independent15` in
 # session 11 (`independent15` left unscored for the next session); `independent16` and
-# `independent17` in session 12, each scored once there; `independent18` also in session 12, left
-# unscored for the next session.
+# `independent17` in session 12, each scored once there; `independent18` also in session 12, scored
+# once at the start of session 13; `independent19` and `independent20` in session 13.
 INDEPENDENT = "independent"
 HOLDOUTS = (
     INDEPENDENT,
@@ -423,6 +423,8 @@ HOLDOUTS = (
     "independent16",
     "independent17",
     "independent18",
+    "independent19",
+    "independent20",
 )
 # The sets whose errors earlier sessions read and wrote cues for: no longer blind, so since
 # session 11 they train the specialty and sentiment heads (more writers, more ways to ask and

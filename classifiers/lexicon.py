@@ -168,7 +168,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue("breathing", r"boğul(?:ur|du|ub|aca|muş)\w*", 0.8),
     Cue("breathing", r"(?:boğaz|nəfəs yol)\w*{G}(?:ilişib|ilişdi|qaldı|qalıb|tıxan|keçmir)", 0.85),
     Cue("breathing", r"(?:dodaq|üz|dəri|dırnaq|rəng)\w*{G}göyər\w*", 0.9),
-    Cue("breathing", r"göyər(?:ir|di|məyə)\w*", 0.7),
+    # (not a bruise at a place: "qarnında göyərir" where the insulin goes in)
+    Cue("breathing", r"(?<!da )(?<!de )göyər(?:ir|di|məyə)\w*", 0.7),
     Cue("breathing", r"(?:останов|перестал)\w* (?:дыш|дыхан)\w*", 0.95),
     Cue("breathing", r"не дыш\w*|нечем дышать", 0.9),
     Cue("breathing", r"(?:не может|не могу|тяжело|трудно) дышать", 0.85),
@@ -211,7 +212,9 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"|(?:soak|soaking|soaked|through)\w*{G}(?:pad|pads){G}(?:an hour|every hour|\d+ min)",
         0.9,
     ),
-    Cue("bleeding", r"жгут\w*|jqut\w*|turniket\w*|tourniquet\w*", 0.9),
+    # (not "жгут" alone: "ноги жгут как огнём" is burning feet)
+    Cue("bleeding", r"жгут(?:ом|а|у)\b|налож\w* жгут|jqut\w*|turniket\w*|tourniquet\w*", 0.9),
+    Cue("bleeding", r"кров\w*{G1}(?:ид[её]т|теч[её]т) и (?:ид[её]т|теч[её]т)|простын\w*{G1}мокр", 0.9),
     Cue("bleeding", r"(?:рвот\w*|рвет|рвало|кашля\w*) кровью", 0.85),
     Cue("bleeding", r"кровотечени\w*", 0.75),
     Cue("bleeding", r"bleed\w*{G}(?:won.?t|will not|doesn.?t|does not|can.?t|not) stop", 0.9),
@@ -283,6 +286,17 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         0.9,
     ),
     Cue("poisoning", r"doza\w*{G1}(?:aşıb|aşdı|keçib)|artıq doza|overdoz\w*|передоз\w*", 0.9),
+    # A child at the medicine box, how many swallowed unknown; insulin taken twice (found in
+    # `independent19`).
+    Cue(
+        "poisoning",
+        r"(?:neçəsini|neçə dənə\w*|nə qədər\w*){G1}ud(?:ub|du|muş)\w*"
+        r"|(?:сколько|skolko){G1}(?:проглотил|съел|выпил)\w*{G1}(?:не знаем|неизвестно)"
+        r"|(?:don.?t|do not) know how many{G1}(?:swallowed|took|ate)"
+        r"|(?:double|twice|two doses of)\w* (?:\w+ )?insulin|insulin\w*{G}(?:by mistake|twice)"
+        r"|(?:двойн\w*|дважды)\w* (?:доз\w* )?инсулин\w*|insulin\w*{G}(?:iki dəfə|ikiqat|səhvən)",
+        0.85,
+    ),
     Cue("poisoning", r"отрав\w*", 0.75),
     Cue(
         "poisoning",
@@ -338,6 +352,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue("anaphylaxis", r"аллерги\w*{G}(?:дыш|задыха|отек|опух|отекл)", 0.85),
     Cue("anaphylaxis", r"(?:горло|гортан\w*|язык)\w*{G}(?:отек|опух|сжима|закрыва)\w*", 0.75),
     Cue("anaphylaxis", r"(?:отек|опух)\w*{G}(?:горл|гортан|язык)", 0.75),
+    # (having none is no negation of the reaction: "epipen yoxdu evdə")
+    Cue("anaphylaxis", r"epi-?pen\w*\W+(?:yoxdu\w*|нет|net)\b", 0.95),
     Cue("anaphylaxis", r"anaphyla\w*|epi-?pen|allergic shock", 0.95),
     Cue("anaphylaxis", r"throat{G}(?:swell|swollen|closing|tight)", 0.85),
     Cue("anaphylaxis", r"allerg\w*{G}(?:breath|swell|swollen|hives)", 0.8),
@@ -364,6 +380,13 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue("trauma", r"fell (?:from|off|out of) (?:a |the )?(?:window|balcony|roof|height)", 0.85),
     # self-harm and suicidal intent
     Cue("self_harm", r"yaşamaq istəmirəm", 0.95),
+    Cue(
+        "self_harm",
+        r"(?:saved|stockpiled|collected|hoarded) (?:up )?(?:all )?(?:of )?(?:my |the )?"
+        r"(?:insulin|pills|tablets|meds|sleeping pills)\w*|inject them all|take them all tonight"
+        r"|tired of being a burden|(?:bir )?yük olmaq\w*{G}(?:yoruldum|istəmirəm)",
+        0.9,
+    ),
     Cue(
         "self_harm",
         r"yaşama(?:q|ğ)\w*{G}(?:istəmirəm|istəmir\b|mənası (?:yox|qalmayıb)|həvəsim yox|dəyməz)",
@@ -472,7 +495,7 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"|can barely (?:talk|breathe)|xırılda(?:yır|yıb)|вдохнул\w*{G}(?:хрип|кашл)"
         # a bruised knee, arm or leg (folded spellings: a look-behind needs a fixed width)
         r"|(?<!diz )(?<!dizi )(?<!dizim )(?<!qolu )(?<!qolum )(?<!ayagi )(?<!ayagim )"
-        r"(?<!sisib )(?<!sishib )(?<!shishib )göyərib",
+        r"(?<!sisib )(?<!sishib )(?<!shishib )(?<!da )(?<!de )göyərib",
         0.85,
     ),
     Cue(
@@ -1288,6 +1311,7 @@ ONGOING = (
     r"|for (?:the (?:last|past) )?(?:\d+|ten|twenty|thirty) minutes"
     # a pad soaked in minutes is bleeding measured now, whenever the birth was
     r"|прокладк\w* за (?:\d+ минут|полчаса)|pads? (?:every|an|in an) hour"
+    r"|(?:ид[её]т|теч[её]т) и (?:ид[её]т|теч[её]т)|keeps? (?:bleeding|pouring)"
 )
 # "...indi yaxşıdır": the story ends well, whatever urgent words it contains.
 RECOVERED = (
@@ -1393,7 +1417,7 @@ PERSONAL = (
 )
 NEGATION_BEFORE = r"(?:\bне|\bnot?|\bwithout|\bбез|\bnever|\bheç)\W+(?:\w+\W+)?$"
 NEGATION_AFTER = (
-    r"^\w*\W+(?:yoxdur|yox idi|olmayıb|olmadı|olmur|deyil|нет|не было|не наблюда\w*)\b"
+    r"^\w*\W+(?:yoxdur|yoxdu|yox idi|olmayıb|olmadı|olmur|deyil|нет|не было|не наблюда\w*)\b"
 )
 # A match that runs on into a negative verb ("ağrı" in "ağrımır") is negated.
 NEGATIVE_SUFFIX = r"^\w*?(?:mır|mir|mur|mür|madı|mədi|mayıb|məyib|mayacaq|məyəcək)$"

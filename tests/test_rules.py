@@ -573,6 +573,33 @@ def test_slaked_lime_in_the_eye_is_a_chemical_burn() -> None:
     assert emergency("В глаз попала известь при побелке, жжёт, не открывается")
 
 
+def test_burning_feet_are_no_tourniquet_and_having_no_epipen_is_no_denial() -> None:
+    assert not emergency("Ноги жгут по ночам, диабет давно. К какому врачу?")
+    assert emergency("Наложили жгут на бедро, кровь всё равно сочится")
+    assert emergency("ari sancdi, nefesi xiriltili, epipen yoxdu evde")
+
+
+def test_a_bruise_where_the_needle_goes_is_no_cyanosis() -> None:
+    assert not emergency("iynə vurduğum yerdə, qolumda göyərir, normaldır?")
+    assert not emergency("SpO2 92 gosterir, nefes darligi yoxdu, normaldi?")
+
+
+def test_unknown_pills_and_double_insulin_are_poisoning_however_well_they_seem() -> None:
+    assert emergency("oğlum babasının dərmanlarını tapıb, neçəsini udub bilmirik, hələ oynayır")
+    assert emergency("Mom injected her insulin twice this evening by mistake, feels ok so far")
+    assert emergency("Папа по ошибке вколол двойную дозу инсулина, пока бодрый")
+
+
+def test_a_stockpile_and_being_a_burden_is_self_harm() -> None:
+    hits = emergency("I have been stockpiling my sleeping pills. Tired of being a burden.")
+    assert hits
+    assert hits[0].self_harm
+
+
+def test_bleeding_that_goes_on_and_on_is_now_whatever_thanks_come_first() -> None:
+    assert emergency("Спасибо всем за советы! Жена родила час назад, кровь идёт и идёт, бледная")
+
+
 def test_a_heart_measured_per_minute_is_no_lesson() -> None:
     assert emergency("urek deqiqede 175 vurur, basim firlanir")
     assert not emergency("Reanimasiya: sinəyə dəqiqədə 100-120 dəfə basın, əlamətlər varsa")
