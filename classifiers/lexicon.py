@@ -1592,6 +1592,8 @@ DEBUNK_STANCE = (
     # "It is a myth that X" rejects X ("X is a myth" may be the myth itself: "covid — это миф").
     r"|это миф\W+что|it.?s a myth that|mifdir ki"
     r"|elmi (?:əsası|sübutu|əsas) yox\w*|sübut olunmayıb|təsdiqləməyib"
+    # "5G ilə virusun heç bir əlaqəsi yoxdur" (4 harmless, 1 myth over all read sets)
+    r"|heç bir əlaqəsi yox\w*|has nothing to do with|не имеет никакого отношения"
     r"|нет (?:никаких )?(?:научных )?(?:доказательств|данных)"
     r"|данных о том|no (?:scientific )?evidence|не доказан\w*|not supported by"
     r"|до сих пор верят|hələ də inan\w*|still believe|вс[её] ещ[её] верят"
