@@ -77,7 +77,7 @@ _BURNT_SKIN = (
     r"|charred))"
 )
 _PREGNANT = (
-    r"(?:hamilə\w*|\d{1,2} həftə(?:yəm|dəyəm|lik)\w*|беремен\w*|на \d{1,2}\W?(?:й |ой )?недел\w*"
+    r"(?:hamilə\w*|\d{1,2} həftə(?:yəm|dəyəm|lik)\w*|\d{2} həftə\b|беремен\w*|на \d{1,2}\W?(?:й |ой )?недел\w*"
     r"|pregnan\w*|\d{2} weeks)"
 )
 # A belly hard as stone with blood, a baby that stopped moving, pre-eclampsia's pressure.
@@ -85,7 +85,16 @@ _PREGNANCY_DANGER = (
     r"(?:qarn\w* daş kimi|живот (?:\S+ ){0,2}?(?:каменн\w*|как камень)|(?:belly|stomach) (?:is )?"
     r"(?:hard as a rock|rock hard)|(?:uşaq|körpə|baby|малыш|ребен\w*|реб[её]н\w*)\w* (?:\S+ )"
     r"{0,3}?(?:tərpənmir|hərəkət etmir|az tərpənir|не шевел\w*|не толка\w*|barely moved"
-    r"|hasn.?t moved|stopped moving|not moving)|(?:1[6-9]\d|2\d\d) ?/ ?(?:1[0-4]\d)\b)"
+    r"|hasn.?t moved|stopped moving|not moving)|(?:1[6-9]\d|2\d\d) ?/ ?(?:1[0-4]\d)\b"
+    # pre-eclampsia's flashes before the eyes (`independent20`)
+    r"|göz\w* qabağında (?:ulduz|milçək|qaraltı|işıq)\w*|мушк\w* перед глазами"
+    r"|(?:seeing|sees) (?:flashing lights|spots|stars)|flashing lights)"
+)
+# Regular tightenings before 37 weeks: preterm labour, told as "probably Braxton Hicks".
+_PRETERM = r"(?:2\d|3[0-6]) ?(?:weeks|wks|недел\w*|həftə\w*)"
+_CONTRACTIONS = (
+    r"(?:tightening|contraction|схватк|sancı|dalğa|тянет|сокращени)\w*{G}(?:every \d|каждые \d"
+    r"|hər \d)"
 )
 EMERGENCY_CUES: tuple[Cue, ...] = (
     # chest pain / heart attack
@@ -208,7 +217,10 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         "bleeding",
         r"(?:сильно|очень сильно|обильно) кровит|кровит{G1}(?:сильно|обильно)"
         r"|прокладк\w*{G}(?:за (?:\d+ минут|полчаса|час)|насквозь|каждые|каждый час)"
-        r"|(?:bez|prokladka|ped)\w*{G}(?:yarım saat|\d+ dəqiqə|saatda bir|hər saat)"
+        # ("bez" is also a nappy: "bala üçün bez götürdüm, 20 dəqiqəyə ordayam")
+        r"|(?:bez|prokladka|ped)\w*{G}(?:yarım saat|\d+ dəqiqə|saatda bir|hər saat)\w*{G}"
+        r"(?:dol|islan|qan)\w*|qan\w*{G}(?:bez|prokladka|ped)\w*{G}(?:yarım saat|\d+ dəqiqə"
+        r"|saatda bir|hər saat)"
         r"|(?:soak|soaking|soaked|through)\w*{G}(?:pad|pads){G}(?:an hour|every hour|\d+ min)",
         0.9,
     ),
@@ -380,6 +392,7 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue("trauma", r"fell (?:from|off|out of) (?:a |the )?(?:window|balcony|roof|height)", 0.85),
     # self-harm and suicidal intent
     Cue("self_harm", r"yaşamaq istəmirəm", 0.95),
+    Cue("self_harm", r"(?:bu gecə|bu gün|sabah) hər şeyi (?:qurtar|bitir)\w*|hər şeyə son qoy\w*", 0.9),
     Cue(
         "self_harm",
         r"(?:saved|stockpiled|collected|hoarded) (?:up )?(?:all )?(?:of )?(?:my |the )?"
@@ -1205,6 +1218,12 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         0.85,
     ),
     Cue(
+        "pregnancy",
+        rf"{_PRETERM}(?:\W+\w+){{0,25}}?\W+{_CONTRACTIONS}"
+        rf"|{_CONTRACTIONS}(?:\W+\w+){{0,25}}?\W+{_PRETERM}",
+        0.85,
+    ),
+    Cue(
         "cardiac",
         r"(?:пульс|сердце|ürə(?:k|y)\w*|nəbz\w*|heart|pulse)\w* (?:\S+ ){0,4}?"
         r"(?:1[5-9]\d|2[0-4]\d)\b"
@@ -1254,6 +1273,13 @@ NEWBORN_AGE = (
     r"|дочери|доченьке|младенцу|нам)\W{1,3}(?:\d{1,2} (?:день|дня|дней|недел\w*)"
     r"|(?:[1-2]|один|два|одного|двух) (?:мес|месяц\w*)\b)|(?:[1-2]|одно|двух)[ -]?месячн\w*"
     r"|\d{1,2}.?(?:day|week)s?.?old|(?:[1-2]|one|two).?months?.?old|newborn\w*"
+)
+# A newborn who will not feed, or whose jaundice spreads to the legs (`independent20`).
+NEWBORN_DANGER = (
+    r"(?:demək olar |heç )?əmmir|əmə bilmir|döş\w* (?:götürmür|almır|tutmur)"
+    r"|не (?:сосёт|сосет|берёт грудь|берет грудь)|(?:won.?t|not|barely|isn.?t|hardly) "
+    r"(?:feed|feeding|eating|nursing|latch)\w*|(?:sarılıq|sarı rəng)\w*{G}ayaq\w*"
+    r"|желтуш\w*{G}(?:ног|ладон|стоп)\w*|yellow\w*{G}(?:legs|feet|palms)"
 )
 HIGH_FEVER = (
     r"(?<!\d[ -])(?:3[89]|4[0-2])(?:[.,]\d)?\b(?! ?\d)"

@@ -818,6 +818,8 @@ def find_emergencies(norm: Normalized) -> list[RuleHit]:
     if not ctx.off and (_newborn_high_fever(text) or _newborn_fever(text)):
         score = 0.95 if _newborn_high_fever(text) else 0.85
         hits.append(_emergency_hit("newborn_fever", score, self_harm=False))
+    if not ctx.off and _newborn_danger(text):
+        hits.append(_emergency_hit("newborn", 0.85, self_harm=False))
     return sorted(hits, key=lambda h: -h.score)
 
 
@@ -831,6 +833,13 @@ def _newborn_fever(text: str) -> bool:
         return False
     fevers = _limit(_rx(lexicon.FEVER).finditer(text), 8)
     return any(not _negated(text, m) for m in fevers)
+
+
+def _newborn_danger(text: str) -> bool:
+    if not _rx(lexicon.NEWBORN_AGE).search(text):
+        return False
+    signs = _limit(_rx(lexicon.NEWBORN_DANGER).finditer(text), 8)
+    return any(not _negated(text, m) for m in signs)
 
 
 def _newborn_high_fever(text: str) -> bool:

@@ -600,6 +600,29 @@ def test_bleeding_that_goes_on_and_on_is_now_whatever_thanks_come_first() -> Non
     assert emergency("Спасибо всем за советы! Жена родила час назад, кровь идёт и идёт, бледная")
 
 
+def test_preterm_tightenings_and_flashes_before_the_eyes_in_pregnancy() -> None:
+    assert emergency("32 weeks, tightenings every 4 minutes since lunch, probably nothing?")
+    assert emergency("34 həftə, başım çox ağrıyır, gözümün qabağında milçəklər uçur")
+    # At term, regular tightenings are labour, not this rule's business.
+    assert not emergency("39 weeks, tightenings every 10 minutes, bag is packed 😅")
+
+
+def test_a_newborn_who_will_not_feed_or_turns_yellow_to_the_feet() -> None:
+    assert emergency("körpə 6 günlükdür, bu gün heç əmmir, ancaq yatır")
+    assert emergency("малышу 4 дня, желтушка уже до стоп, спит всё время")
+    assert not emergency("oğlum 3 yaşındadır, yemək yemir, nə edim?")
+
+
+def test_a_nappy_is_no_pad() -> None:
+    assert not emergency("bala üçün bez götürdüm, 20 dəqiqəyə evdəyəm")
+
+
+def test_ending_everything_tonight_is_self_harm() -> None:
+    hits = emergency("borcum çoxdur, bu gecə hər şeyi bitirəcəm, gücüm qalmayıb")
+    assert hits
+    assert hits[0].self_harm
+
+
 def test_a_heart_measured_per_minute_is_no_lesson() -> None:
     assert emergency("urek deqiqede 175 vurur, basim firlanir")
     assert not emergency("Reanimasiya: sinəyə dəqiqədə 100-120 dəfə basın, əlamətlər varsa")
