@@ -77,8 +77,8 @@ _BURNT_SKIN = (
     r"|charred))"
 )
 _PREGNANT = (
-    r"(?:hamilə\w*|\d{1,2} həftə(?:yəm|dəyəm|lik)\w*|\d{2} həftə\b|беремен\w*|на \d{1,2}\W?(?:й |ой )?недел\w*"
-    r"|pregnan\w*|\d{2} weeks)"
+    r"(?:hamilə\w*|\d{1,2} həftə(?:yəm|dəyəm|lik)\w*|\d{2} həftə\b|беремен\w*"
+    r"|на \d{1,2}\W?(?:й |ой )?недел\w*|pregnan\w*|\d{2} weeks)"
 )
 # A belly hard as stone with blood, a baby that stopped moving, pre-eclampsia's pressure.
 _PREGNANCY_DANGER = (
@@ -226,7 +226,11 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     ),
     # (not "жгут" alone: "ноги жгут как огнём" is burning feet)
     Cue("bleeding", r"жгут(?:ом|а|у)\b|налож\w* жгут|jqut\w*|turniket\w*|tourniquet\w*", 0.9),
-    Cue("bleeding", r"кров\w*{G1}(?:ид[её]т|теч[её]т) и (?:ид[её]т|теч[её]т)|простын\w*{G1}мокр", 0.9),
+    Cue(
+        "bleeding",
+        r"кров\w*{G1}(?:ид[её]т|теч[её]т) и (?:ид[её]т|теч[её]т)|простын\w*{G1}мокр",
+        0.9,
+    ),
     Cue("bleeding", r"(?:рвот\w*|рвет|рвало|кашля\w*) кровью", 0.85),
     Cue("bleeding", r"кровотечени\w*", 0.75),
     Cue("bleeding", r"bleed\w*{G}(?:won.?t|will not|doesn.?t|does not|can.?t|not) stop", 0.9),
@@ -392,7 +396,11 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue("trauma", r"fell (?:from|off|out of) (?:a |the )?(?:window|balcony|roof|height)", 0.85),
     # self-harm and suicidal intent
     Cue("self_harm", r"yaşamaq istəmirəm", 0.95),
-    Cue("self_harm", r"(?:bu gecə|bu gün|sabah) hər şeyi (?:qurtar|bitir)\w*|hər şeyə son qoy\w*", 0.9),
+    Cue(
+        "self_harm",
+        r"(?:bu gecə|bu gün|sabah) hər şeyi (?:qurtar|bitir)\w*|hər şeyə son qoy\w*",
+        0.9,
+    ),
     Cue(
         "self_harm",
         r"(?:saved|stockpiled|collected|hoarded) (?:up )?(?:all )?(?:of )?(?:my |the )?"
@@ -1601,6 +1609,7 @@ JOKE = r"zarafat\w*|шутк\w*|шучу|шутя|jok(?:e|es|ing)\b|kidding"
 # Debunking words near a myth's words: the message corrects the myth instead of spreading it.
 DEBUNK = (
     r"\bmif\w*|\bмиф\w*|\bmyths?\b|yalan\w*|doğru deyil|həqiqət deyil|sübut (?:olunmayıb|yoxdur)"
+    r"|əlaqə\w* tapılmayıb"
     r"|deyil\b|\w{2,}m(?:ı|i|u|ü)r\b|olmaz\b|mümkün deyil|yalnız bakter\w*|bakteriya\w*"
     r"|не (?:вызыва|лечит|помога|переда|действу|доказ|связ|являет|нуж)\w*|неправд\w*|не правда"
     r"|заблужден\w*|только бактер\w*|бактери\w*|doesn.?t|does not|don.?t|do not|isn.?t|is not"
@@ -1618,8 +1627,13 @@ DEBUNK_STANCE = (
     # "It is a myth that X" rejects X ("X is a myth" may be the myth itself: "covid — это миф").
     r"|это миф\W+что|it.?s a myth that|mifdir ki"
     r"|elmi (?:əsası|sübutu|əsas) yox\w*|sübut olunmayıb|təsdiqləməyib"
-    # "5G ilə virusun heç bir əlaqəsi yoxdur" (4 harmless, 1 myth over all read sets)
-    r"|heç bir əlaqəsi yox\w*|has nothing to do with|не имеет никакого отношения"
+    # "5G ilə virusun heç bir əlaqəsi yoxdur", "əlaqə tapılmayıb" (7 harmless, 1 myth over all
+    # read sets)
+    r"|heç bir əlaqə\w* (?:yox\w*|tapılmayıb)|əlaqə tapılmayıb|has nothing to do with"
+    r"|не имеет никакого отношения"
+    # "Flu is a virus" explains why a cure does not work (17 harmless, no myth).
+    r"|(?:qrip|grip|грипп|flu|soyuqdəymə|простуд\w*|орви)\w*{G}(?:virusdur|это вирус|is a virus"
+    r"|is viral)"
     r"|нет (?:никаких )?(?:научных )?(?:доказательств|данных)"
     r"|данных о том|no (?:scientific )?evidence|не доказан\w*|not supported by"
     r"|до сих пор верят|hələ də inan\w*|still believe|вс[её] ещ[её] верят"
@@ -1632,7 +1646,9 @@ DEBUNK_STANCE = (
     r"|не \w+[^.!?\n]{0,40}это миф|the .{3,40} crowd\b"
     r"|не слушайте (?:этих|таких) (?:советчик|целител|блогер)\w*"
     # A reply that opens with "No," (or whose line under a quoted claim does) answers a claim.
-    r"|(?:^|\n)\s*(?:нет|net|no|nope|yox|xeyr)\b\s*[,.!—–-]"
+    r"|(?:^|\n)\s*(?:нет|net|no|nope|nah|yox|xeyr)\b\s*[,.!—–-]"
+    # … or answers a quoted claim with a dash: "по поводу «дым убивает микробы» — нет."
+    r"|[»\"“”]\s*[—–-]+\s*(?:нет|net|yox|no|nope)\b"
     # A reply that is one word under a quoted claim: "> koronavirus yoxdur\nYalan."
     r"|\n\s*(?:yalan\w*|ложь|неправда|вран[её]|fake|false|nonsense|cəfəngiyat)\s*[.!]*\s*$"
     # Reporting what some say ("bəziləri yazır ki…"): 21 questions and harmless messages over
