@@ -25,9 +25,10 @@ from classifiers.corpus import (
     near_duplicate_pairs,
     split_corpus,
 )
-from classifiers.ensemble import Cascade, Classifier, EmergencyRule, Thresholds
+from classifiers.ensemble import Cascade, Classifier, EmergencyRule, Thresholds, specialty_prior
 from classifiers.evaluate import evaluate, render
 from classifiers.labels import LABELS, SENTIMENTS, SPECIALTIES, STYLES
+from classifiers.normalize import normalize
 from classifiers.train import train
 
 REPO = Path(__file__).resolve().parents[1]
@@ -210,6 +211,18 @@ def test_evaluate_and_bench_report_the_targets(
     assert bench["single_p95_ms"] >= bench["single_p50_ms"] > 0
     assert bench["quick_p50_ms"] > bench["rules_p50_ms"] > 0
     assert bench["peak_rss_mb"] > 0
+
+
+def test_a_background_condition_counts_half_beside_the_organ_asked_about() -> None:
+    flat = np.full((3, len(SPECIALTIES)), 1 / len(SPECIALTIES), dtype=np.float32)
+    texts = [
+        "Сахар 8-9, диабет, зуд кожи по всему телу. Какие мази?",
+        "şəkərim 14 olub, insulin dozası necə?",
+        "usagimin qulagi agriyir, qizdirmasi var",
+    ]
+    out = specialty_prior(flat, [normalize(t).folded for t in texts])
+    best = [SPECIALTIES[int(np.argmax(row))] for row in out]
+    assert best == ["dermatology", "endocrinology", "ent"]
 
 
 # -- training and the split ----------------------------------------------------------------------
