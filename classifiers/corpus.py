@@ -402,8 +402,8 @@ def load_answers(path: Path) -> list[Answer]:
 # `independent8`-`independent11` were written in session 10; `independent12`-`independent15` in
 # session 11 (`independent15` left unscored for the next session); `independent16` and
 # `independent17` in session 12, each scored once there; `independent18` also in session 12, scored
-# once at the start of session 13; `independent19`-`independent21` in session 13 (`independent21`
-# left unscored for the next session).
+# once at the start of session 13; `independent19`-`independent22` in session 13 (`independent21`
+# and `independent22` left unscored for the next session).
 INDEPENDENT = "independent"
 HOLDOUTS = (
     INDEPENDENT,
@@ -427,6 +427,7 @@ HOLDOUTS = (
     "independent19",
     "independent20",
     "independent21",
+    "independent22",
 )
 # The sets whose errors earlier sessions read and wrote cues for: no longer blind, so since
 # session 11 they train the specialty and sentiment heads (more writers, more ways to ask and
