@@ -973,6 +973,24 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"|не едет|ne edet|не приезжа|ne priezzha|isn.?t coming|not coming|still not here)\w*",
         0.85,
     ),
+    # Someone behind a door who will not open it: a neighbour unseen for days, a threat of
+    # suicide behind a locked door (15 messages over the corpus and read sets, all emergencies;
+    # found in `independent21`). Not the phone: a doctor who does not answer is a question.
+    Cue(
+        "unconscious",
+        r"(?:дверь|двери) (?:\w+ )?не (?:открыва|откры)\w*|qapı\w* (?:\w+ )?açmır\w*"
+        r"|(?:won.?t|doesn.?t|isn.?t|not) (?:open\w*|answer\w*) (?:the |his |her )?door",
+        0.85,
+    ),
+    # A doctor calling the patient in at once over a result ("kalium 7.2, həkim deyir dərhal
+    # gəlin"; `independent21`).
+    Cue(
+        "referral",
+        r"(?:həkim|doktor|vrac|врач|доктор|doctor|nurse|медсестр)\w*{G}(?:dərhal|təcili|срочно"
+        r"|немедленно|сейчас же|right away|immediately)\w*{G1}(?:gəlin|gəl|gətirin|aparın"
+        r"|приезжа\w*|приехать|ехать|везите|come in|go to|get to)\b",
+        0.8,
+    ),
     # found reading held-out test misses (session 7), so the test split flatters them (and the
     # black stool with faintness above): a chemical burn of the eye, Russian typed in Latin
     # letters ("ne dyshit"), a tearing pain in the back or chest, pre-eclampsia with its danger
@@ -1658,6 +1676,22 @@ DEBUNK_STANCE = (
     r"|that.?s not how (?:it|this) works|это так не работает|belə işləmir"
     # An eye-roll or a facepalm at a claim: 40 harmless messages over the same sets, 1 myth.
     r"|🙄|🤦"
+)
+# "X does not cure Y" takes a stand against a cure claim (25 harmless messages over the corpus
+# and read sets), unless it goes on to say what X does instead ("… sağaltmır, sadəcə beyni
+# korlayır"; "не лечит рак, а убивает") or is a clause of a bigger claim ("лечит даже то, что
+# не лечит медицина")...
+NOT_A_CURE = (
+    r"(?<!что )(?:не лечит|sağaltmır|müalicə etmir|(?:doesn.?t|does not|won.?t|will not)"
+    r" (?:cure|kill (?:a |the )?(?:\w+ )?(?:virus|viruses|bacteria|germs)))\b"
+    r"(?![^.!?\n]{0,40}?(?:\bа|sadəcə|yalnız|only|just|but) (?:\w+ ){0,2}?(?:убива|калеч"
+    r"|korla|zəhərlə|öldür|kill|poison|destroy|damag))"
+)
+# ...or what does not cure is medicine itself: "химия не лечит рак" is the myth. (Antibiotics
+# are not here: "antibiotik qripi müalicə etmir" is true.)
+MEDICINE = (
+    r"хими\w*|chemo\w*|kimya\w*|həb\w*|dərman\w*|таблетк\w*|лекарств\w*|pills?\b"
+    r"|medicines?\b|medications?\b|drugs?\b|peyvənd\w*|прививк\w*|vaccin\w*|врачи|həkimlər"
 )
 # Warning everyone off self-medication is the guidelines' own example of what is not advice.
 SELF_MEDICATION_WARNING = (

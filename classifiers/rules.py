@@ -951,7 +951,17 @@ def find_debunk(norm: Normalized) -> list[RuleHit]:
     Not a label: a `debunk` hit damps what the models read as misinformation, since they learn
     a myth's words and a debunk repeats them. The myth rules keep their own score.
     """
-    m = _rx(lexicon.DEBUNK_STANCE, boundary=False).search(norm.folded[:4000])
+    text = norm.folded[:4000]
+    m = _rx(lexicon.DEBUNK_STANCE, boundary=False).search(text) or next(
+        (
+            c
+            for c in _rx(lexicon.NOT_A_CURE, boundary=False).finditer(text)
+            if not _rx(lexicon.MEDICINE).search(
+                text, _sentence_bounds(text, c.start(), c.end())[0], c.start()
+            )
+        ),
+        None,
+    )
     return [RuleHit("debunk", f"debunk:{m.group(0).strip()}", 1.0)] if m else []
 
 

@@ -596,6 +596,16 @@ def test_a_stockpile_and_being_a_burden_is_self_harm() -> None:
     assert hits[0].self_harm
 
 
+def test_a_door_nobody_opens_is_an_emergency_and_an_unanswered_phone_is_not() -> None:
+    assert emergency("Yaşlı qonşu dünəndən qapını açmır, işıq yanır, nə edək?")
+    assert emergency("My uncle won't answer the door since Sunday, he lives alone")
+    assert not emergency("Кардиолог не берёт трубку, можно ли удвоить дозу бисопролола?")
+
+
+def test_a_doctor_calling_the_patient_in_at_once_is_an_emergency() -> None:
+    assert emergency("Анализ пришёл, гемоглобин 55, врач звонил и сказал срочно приезжать")
+
+
 def test_bleeding_that_goes_on_and_on_is_now_whatever_thanks_come_first() -> None:
     assert emergency("Спасибо всем за советы! Жена родила час назад, кровь идёт и идёт, бледная")
 
@@ -1142,6 +1152,9 @@ def test_asking_about_a_myth_scores_low() -> None:
         "it's a myth that you can sweat out a fever",
         "zəncəfil xərçəngi sağaltmır, bunu yazanlar boş danışır",
         "> прививки делают бесплодными\nНеправда!",
+        "Мёд простуду не лечит, он только смягчает горло",
+        "Vitamin C doesn't cure a cold, sorry to disappoint",
+        "Sirkə ilə silmək qızdırmanı sağaltmır, dərini qıcıqlandırır",
     ],
 )
 def test_a_stand_against_a_claim_is_a_debunk(text: str) -> None:
@@ -1161,6 +1174,9 @@ def test_a_stand_against_a_claim_is_a_debunk(text: str) -> None:
         "Həkimlərə inanmayın, soda xərçəngi sağaldır",
         "Холестерин — это миф, статины не нужны",
         "Не слушайте врачей, химия не лечит рак",
+        "Вакцина не лечит, а калечит детей",
+        "Chemo doesn't cure anything, it just poisons you",
+        "Uşağın həbləri heç nəyi sağaltmır",
     ],
 )
 def test_myths_that_deny_or_mock_are_not_debunks(text: str) -> None:
