@@ -403,7 +403,7 @@ def load_answers(path: Path) -> list[Answer]:
 # session 11 (`independent15` left unscored for the next session); `independent16` and
 # `independent17` in session 12, each scored once there; `independent18` also in session 12, scored
 # once at the start of session 13; `independent19`-`independent22` in session 13 (`independent21`
-# and `independent22` left unscored for the next session).
+# scored once at the start of session 14); `independent23` and `independent24` in session 14.
 INDEPENDENT = "independent"
 HOLDOUTS = (
     INDEPENDENT,
@@ -428,6 +428,8 @@ HOLDOUTS = (
     "independent20",
     "independent21",
     "independent22",
+    "independent23",
+    "independent24",
 )
 # The sets whose errors earlier sessions read and wrote cues for: no longer blind, so since
 # session 11 they train the specialty and sentiment heads (more writers, more ways to ask and
