@@ -170,9 +170,11 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     # not breathing / choking / turning blue
     Cue(
         "breathing",
-        r"nəfəs\w*{G}(?:ala bilmir|almır|kəsil|dayan|çatmır|tutul|daral|gəlmir)",
+        r"nəfəs\w*{G}(?:ala bilmir|almır|kəsil|dayan|tutul|daral|gəlmir)",
         0.9,
     ),
+    # Short of breath: often for months, on the stairs (see LATELY)
+    Cue("breathing", r"nəfəs\w*{G}çatmır", 0.85),
     Cue("breathing", r"nəfəs darlığ\w*", 0.65, weak=True),
     Cue("breathing", r"boğul(?:ur|du|ub|aca|muş)\w*", 0.8),
     Cue("breathing", r"(?:boğaz|nəfəs yol)\w*{G}(?:ilişib|ilişdi|qaldı|qalıb|tıxan|keçmir)", 0.85),
@@ -1397,8 +1399,20 @@ PANIC_ATTACK = r"panik atak\w*|panic attack\w*|паническ\w* атак\w*|p
 # A sore breast while breastfeeding is mastitis, not the heart ("döşümdə ağrı", `independent18`).
 BREASTFEEDING = r"əmizdir\w*|döş südü\w*|mastit\w*|лактостаз\w*|кормлю грудью|breastfeed\w*"
 # Symptoms the message itself explains: (topic, pattern, the highest cue score it voids).
+# "Pour oil on the tick: it cannot breathe and comes out" is a folk way to remove a tick.
+_TICK = r"(?:gənə(?:yə|ni|nin|si|lər\w*)?\b|клещ\w*|\bticks?\b)"
+_GREASE = r"(?:yağ|масл|oil\b|vazelin|вазелин|vaseline)\w*"
+TICK_SMOTHERED = rf"{_TICK}{{G}}{_GREASE}|{_GREASE}{{G}}{_TICK}"
+# Lately, or night after night: a smoker's or an ALS patient's breathlessness, asked about
+# calmly (`independent21`, `independent22`). Blue lips and "can't breathe" still count.
+LATELY = (
+    r"son (?:vaxtlar|həftələr|aylar)\w*|gecələr\b|по ночам|последн\w* (?:время|недел\w*|месяц\w*)"
+    r"|lately\b"
+)
 EXPLAINED_AWAY: tuple[tuple[str, str, float], ...] = (
     ("breathing", NOSE_BLOCKED, 1.0),
+    ("breathing", LATELY, 0.85),
+    ("breathing", TICK_SMOTHERED, 1.0),
     ("breathing", PANIC_ATTACK, 0.85),
     ("cardiac", PANIC_ATTACK, 0.85),
     ("cardiac", BREASTFEEDING, 0.6),
@@ -1658,6 +1672,11 @@ DEBUNK_STANCE = (
     r"|\bмиф:|\bmif:|\bmyth:|\bфакт:|\bfakt:|(?<!fun )\bfact:"
     r"|(?<!hiv )(?<!вич )(?:не вызыва\w+|ne vyzyva\w+|do(?:es)?(?:n.?t| not) cause)"
     r"|(?<!aids )yaratm(?:ı|i)r\w*|səbəb olmur|ни при ч[её]м|ni pri ch[eё]m"
+    # "Antibiotics do not work on viruses", "вирус антибиотиком не лечится" (35 harmless over
+    # the corpus and read sets, no myth)
+    r"|(?:антибиотик\w*|antibiotik\w*|antibiotics?)\W+(?:\w+\W+){0,3}?(?:не действу\w*"
+    r"|не работа\w*|don.?t work|do not work|doesn.?t work|təsir (?:etmir|göstərmir)|işləmir)"
+    r"|\w+(?:ом|ем|ами|ями|ой|ей|ими|им) не лечится"
     r"|отозвали|retracted|хватит (?:писать|верить)|hvatit|stop spreading|yaymayın"
     # Answering those who say it: "… deyənlər səhv edir", "keto diabeti sağaldır deyənlərə:".
     r"|deyənlər\w*|(?:bunu|bunları|belə) yazanlar\w*|boş danış\w*"
@@ -1707,6 +1726,7 @@ SELF_MEDICATION_WARNING = (
     r"|verməyin|almayın)\b|özünüzə diaqnoz qoymayın"
     r"|не лечитесь (?:по интернету|сами|советами)|не ставьте (?:себе )?диагноз\w*"
     r"|don.t (?:diagnose|treat) yoursel(?:f|ves)"
+    r"|без (?:анализ\w*|обследовани\w*) (?:\w+ )?не (?:пить|принимать|давать|начинать)"
 )
 # Reporting what one's own doctor prescribed ("həkim mənə D vitamini yazdı") is not advice...
 OWN_PRESCRIPTION = (

@@ -615,6 +615,20 @@ def _name_stopwords() -> frozenset[str]:
     return frozenset(fold(w) for w in lexicon.NAME_STOPWORDS)
 
 
+# A number the phone finder does not read as Azerbaijani ("0357 24 15 40" in Marneuli,
+# "8 (87240) 4-11-03" in Derbent) still reads as personal data to the models.
+_DIGIT_RUN_RE = re.compile(r"\d[\d\s()\-]{5,}\d")
+
+
+def _foreign_official_line(text: str) -> bool:
+    """A number of six digits or more beside an official-line word ("qeydiyyat", "справочная")."""
+    return any(
+        len(re.sub(r"\D", "", m.group(0))) >= 6
+        and _near_institution(text, m.start(), m.end(), _OFFICIAL_LINE_RE)
+        for m in _DIGIT_RUN_RE.finditer(text[:4000])
+    )
+
+
 def personal_data_hits(text: str) -> list[RuleHit]:
     """Personal-data findings grouped into one hit per kind.
 
@@ -627,6 +641,8 @@ def personal_data_hits(text: str) -> list[RuleHit]:
         by_kind.setdefault(span.kind, []).append(span)
     if public and not personal:
         return [RuleHit("public_contact", f"public:{public[0].kind}", 1.0)]
+    if not personal and _foreign_official_line(text):
+        return [RuleHit("public_contact", "public:landline", 1.0)]
     return [
         RuleHit("personal_data", f"pii:{kind}", _PII_SCORES.get(kind, 0.8), tuple(spans))
         for kind, spans in by_kind.items()

@@ -596,6 +596,24 @@ def test_a_stockpile_and_being_a_burden_is_self_harm() -> None:
     assert hits[0].self_harm
 
 
+def test_an_official_line_abroad_is_a_public_contact_hit() -> None:
+    text = "Регистратура больницы в Гардабани: 0341 2 22 33 00, по будням"
+    assert rules.personal_data_hits(text) == [RuleHit("public_contact", "public:landline", 1.0)]
+    hits = rules.personal_data_hits("Номер соседки 0341 2 22 33 00")
+    assert all(h.label != "public_contact" for h in hits)
+
+
+def test_breathlessness_for_weeks_is_a_question_unless_the_lips_turn_blue() -> None:
+    assert not emergency("Dədəm siqaret çəkir, gecələr nəfəsi çatmır, hansı həkimə aparaq?")
+    assert emergency("son aylar nəfəsi çatmır deyirdi, bu gün dodaqları göyərib")
+    assert emergency("anam lately short of breath, indi nəfəs ala bilmir")
+
+
+def test_oil_on_a_tick_is_a_folk_remedy_not_a_breathing_emergency() -> None:
+    assert not emergency("Клещ впился, намажь его маслом — задохнётся и отпадёт")
+    assert emergency("ребёнка укусил клещ, теперь задыхается и губы синеют")
+
+
 def test_a_door_nobody_opens_is_an_emergency_and_an_unanswered_phone_is_not() -> None:
     assert emergency("Yaşlı qonşu dünəndən qapını açmır, işıq yanır, nə edək?")
     assert emergency("My uncle won't answer the door since Sunday, he lives alone")
@@ -1155,6 +1173,8 @@ def test_asking_about_a_myth_scores_low() -> None:
         "Мёд простуду не лечит, он только смягчает горло",
         "Vitamin C doesn't cure a cold, sorry to disappoint",
         "Sirkə ilə silmək qızdırmanı sağaltmır, dərini qıcıqlandırır",
+        "ORVI-yə antibiotiklər heç cür təsir göstərmir",
+        "ангина мёдом не лечится, нужен врач",
     ],
 )
 def test_a_stand_against_a_claim_is_a_debunk(text: str) -> None:
@@ -1191,6 +1211,7 @@ def test_myths_that_deny_or_mock_are_not_debunks(text: str) -> None:
         ("Антибиотики не действуют на вирус, не пейте их просто так", {"caution"}),
         ("haqlisiz, hekim yazmayibsa usaga antibiotik vermeyin", {"caution"}),
         ("Если врач не назначил, капли в нос больше недели не капайте", {"caution"}),
+        ("Железо без анализа крови не начинать, можно перебрать", {"caution"}),
         ("hekim mene vitamin d 2000 yazdi, 3 ay icirem", {"prescribed"}),
         ("Сыну педиатр назначил амоксициллин 250 мг, пьём пятый день", {"prescribed"}),
         ("my doctor put me on metformin 500 twice a day, feeling ok so far", {"prescribed"}),
