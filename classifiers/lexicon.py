@@ -324,6 +324,15 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         0.9,
     ),
     Cue("poisoning", r"(?:таблет|лекарств|пилюл)\w*{G}(?:выпил|наглотал|проглотил|съел)", 0.8),
+    # "Выпил штук 15 парацетамола вчера": ten or more of anything that is not a dose or a time
+    # (5 messages over the corpus and read sets, all emergencies; `independent23`).
+    Cue(
+        "poisoning",
+        r"(?:выпил|наглотал|проглотил|съел)\w*\W+(?:\w+\W+){0,2}?(?:штук\w*\W+)?(?:[1-9]\d|\d{3})\b"
+        r"(?!\s*(?:мг|mg|мл|ml|г\b|гр|капел|кап\b|лет|год|минут|мин\b|дн|час|градус|%|раз|см|кг"
+        r"|л\b|литр|/))",
+        0.9,
+    ),
     # Ten or more tablets and a time since: an overdose told as "a theoretical question".
     Cue(
         "poisoning",
@@ -398,6 +407,15 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue("trauma", r"fell (?:from|off|out of) (?:a |the )?(?:window|balcony|roof|height)", 0.85),
     # self-harm and suicidal intent
     Cue("self_harm", r"yaşamaq istəmirəm", 0.95),
+    # Asking whether a method hurts, or sitting and looking at it (`independent23`)
+    Cue(
+        "self_harm",
+        r"(?:пачк|упаковк|снотворн|таблет|pills|həb)\w*{G}(?:это больно|будет больно|больно ли"
+        r"|is it painful|would it hurt|does it hurt|ağrılı ol\w*)"
+        r"|(?:looking|staring) at (?:the |my |a )?(?:\w+ )?(?:pesticide|poison|pills|rope|razor"
+        r"|gun)\w*",
+        0.9,
+    ),
     Cue(
         "self_harm",
         r"(?:bu gecə|bu gün|sabah) hər şeyi (?:qurtar|bitir)\w*|hər şeyə son qoy\w*",
@@ -718,11 +736,12 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "trauma",
-        r"(?:kimyəvi|xlor|turşu|qələvi|ağardıcı|əhəng)\w*{G}göz\w*{G1}(?:sıçra|düş|get|yan)\w*"
-        r"|göz\w*{G1}(?:kimyəvi|xlor|turşu|qələvi|ağardıcı|əhəng)\w*"
-        r"|(?:хими\w*|щелоч\w*|кислот\w*|хлор\w*|белизн\w*|извест\w*){G}в глаз\w*"
-        r"|в глаз\w*{G1}попал\w*{G}(?:хими|щелоч|кислот|хлор|белизн|извест)\w*"
-        r"|(?:bleach|chemical|acid|lye|lime)\w*{G}(?:in|into) (?:my|his|her|the) eyes?",
+        r"(?:kimyəvi|xlor|turşu|qələvi|ağardıcı|əhəng|pestisid)\w*{G}göz\w*{G1}(?:sıçra|düş|get|yan)\w*"
+        r"|göz\w*{G1}(?:kimyəvi|xlor|turşu|qələvi|ağardıcı|əhəng|pestisid)\w*"
+        r"|(?:хими\w*|щелоч\w*|кислот\w*|хлор\w*|белизн\w*|извест\w*|пестицид\w*){G}в глаз\w*"
+        r"|в глаз\w*{G1}(?:попал|брызнул)\w*{G}(?:хими|щелоч|кислот|хлор|белизн|извест"
+        r"|пестицид)\w*"
+        r"|(?:bleach|chemical|acid|lye|lime|pesticide)\w*{G}(?:in|into) (?:my|his|her|the) eyes?",
         0.95,
     ),
     Cue(
@@ -1409,8 +1428,28 @@ LATELY = (
     r"son (?:vaxtlar|həftələr|aylar)\w*|gecələr\b|по ночам|последн\w* (?:время|недел\w*|месяц\w*)"
     r"|lately\b"
 )
+# Chlorine from a pool in the eye stings; it is not a chemical burn (`independent23`).
+POOL_CHLORINE = (
+    r"(?:hovuz|бассейн|pool)\w*{G}(?:xlor|хлор|chlorine)|(?:xlor|хлор|chlorine)\w*{G}(?:hovuz"
+    r"|бассейн|pool)"
+)
+# A sprain or a knock explains a bruise ("topuğumu burdum, şişkin və göyərib").
+INJURED = (
+    r"burx\w*|burdum\b|burdu\b|zədə\w*|əzil\w*|ушиб\w*|растяж\w*|подвернул\w*|sprain\w*"
+    r"|twisted\b"
+)
+# "Aspirin prevents heart attacks", "инсульт можно предотвратить": talk of prevention (none of
+# 27 messages over the corpus and read sets is an emergency).
+PREVENTION = r"qarşısını al\w*|предотвращ\w*|профилакти\w*|prevent\w*"
+# First aid told in general: "при укусе змеи ничего не режьте".
+FIRST_AID = r"при (?:\w+ )?укусе|ilan (?:sancanda|vuranda)|if (?:a )?snake bites"
 EXPLAINED_AWAY: tuple[tuple[str, str, float], ...] = (
     ("breathing", NOSE_BLOCKED, 1.0),
+    ("trauma", POOL_CHLORINE, 0.95),
+    ("breathing", INJURED, 0.85),
+    ("cardiac", PREVENTION, 1.0),
+    ("stroke", PREVENTION, 1.0),
+    ("poisoning", FIRST_AID, 1.0),
     ("breathing", LATELY, 0.85),
     ("breathing", TICK_SMOTHERED, 1.0),
     ("breathing", PANIC_ATTACK, 0.85),
@@ -1633,6 +1672,9 @@ FEARED = (
 )
 # "Чуть сердце не остановилось": what almost happened did not.
 ALMOST = r"чуть (?:\S+ ){0,3}?не\b|chut.? (?:\S+ ){0,3}?ne\b"
+# Laughing at one's own words: "думал что умру на 30-м километре 😂" (none of 83 messages over
+# the corpus and read sets is an emergency). Matched without a word boundary (emojis).
+LAUGH = r"😂|🤣|\blol\b|\blmao\b|\bhaha\w*|\bахах\w*|\bхаха\w*"
 # A joke or a quotation of someone's joke is not suicidal intent.
 JOKE = r"zarafat\w*|шутк\w*|шучу|шутя|jok(?:e|es|ing)\b|kidding"
 
@@ -1727,6 +1769,7 @@ SELF_MEDICATION_WARNING = (
     r"|не лечитесь (?:по интернету|сами|советами)|не ставьте (?:себе )?диагноз\w*"
     r"|don.t (?:diagnose|treat) yoursel(?:f|ves)"
     r"|без (?:анализ\w*|обследовани\w*) (?:\w+ )?не (?:пить|принимать|давать|начинать)"
+    r"|не слушайте (?:\w+ )?(?:советы|советчик\w*)"
 )
 # Reporting what one's own doctor prescribed ("həkim mənə D vitamini yazdı") is not advice...
 OWN_PRESCRIPTION = (
@@ -1734,8 +1777,8 @@ OWN_PRESCRIPTION = (
     r"(?:həkim|doktor|pediatr|terapevt|\w{2,}olo(?:q|g))\w* (?:\S+ ){0,8}?"
     r"(?:yazdı|yazıb|yazmışdı|təyin (?:etdi|edib)|dedi)\b"
     r"|(?:мне|нам|ребенку|ребёнку|маме|папе|сыну|дочке|дочери|мужу) (?:\S+ ){0,2}?"
-    r"(?<!не )(?:прописал|назначил)\w*|(?:врач|доктор|педиатр|невролог|кардиолог|эндокринолог"
-    r"|гинеколог|терапевт)\w* (?:\S+ ){0,3}?(?<!не )(?:прописал|назначил)\w*"
+    r"(?<!не )(?:прописал|назначил)\w*|(?:врач|доктор|педиатр|терапевт|хирург|\w{2,}олог"
+    r"|\w{3,}ионист|\w{2,}иатр)\w* (?:\S+ ){0,3}?(?<!не )(?:прописал|назначил)\w*"
     r"|my (?:doctor|gp|pediatrician|dermatologist|cardiologist) (?:\S+ ){0,3}?"
     r"(?:prescribed|put me on|told me|said)|was prescribed|got prescribed"
 )
@@ -1759,6 +1802,10 @@ NUMBER_CHANGED = (
     r"номер (?:\w+ )?(?:поменял|сменил)\w*|(?:поменял|сменил)\w* (?:\w+ )?номер"
     r"|nömrə\w* (?:\w+ )?dəyiş\w*|dəyiş\w* (?:\w+ )?nömrə\w*|changed my (?:phone )?number"
     r"|new number|yeni nömrə\w*|новый номер"
+    # "Мой старый вотсап взломали": a warning about one's own account, no number in it
+    r"|(?:вотсап|ватсап|whatsapp|telegram|телеграм|аккаунт|account|hesab)\w*{G}(?:взломал\w*|hacked"
+    r"|sındırıb\w*|sındırdılar)|(?:взломал\w*|hacked|sındırıb\w*|sındırdılar){G}(?:вотсап|ватсап"
+    r"|whatsapp|telegram|телеграм|аккаунт|account|hesab)\w*"
 )
 # Asking whether a claim is true is not spreading it.
 MYTH_QUESTION = r"\?|doğrudur ?mu|doğrudurmu|həqiqətən|правда ли|это правда|is it true|really\b"

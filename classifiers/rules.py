@@ -733,6 +733,10 @@ class _Context:
         return self._has(lexicon.POST_EVENT)
 
     @cached_property
+    def laughing(self) -> bool:
+        return bool(_rx(lexicon.LAUGH, boundary=False).search(self.text))
+
+    @cached_property
     def joke(self) -> bool:
         return self._has(lexicon.JOKE)
 
@@ -776,6 +780,7 @@ class _Context:
             return False
         return (
             self.past
+            or self.laughing
             or self.gratitude
             or self.educational
             or self.chronic

@@ -614,6 +614,36 @@ def test_oil_on_a_tick_is_a_folk_remedy_not_a_breathing_emergency() -> None:
     assert emergency("ребёнка укусил клещ, теперь задыхается и губы синеют")
 
 
+def test_a_dozen_of_anything_swallowed_is_an_overdose_but_not_a_dose_or_a_time() -> None:
+    assert emergency("сестра проглотила штук 12 ибупрофена ещё днём, вроде ничего")
+    assert not emergency("выпил 20 мг омепразола натощак, можно сразу кофе?")
+    assert not emergency("выпила 40 капель корвалола, через сколько отпустит?")
+
+
+def test_asking_whether_a_method_hurts_or_staring_at_it_is_self_harm() -> None:
+    hits = emergency("would it hurt if I took all my sleeping pills at once, asking for me")
+    assert hits
+    assert hits[0].self_harm
+    assert emergency("sitting here staring at the rope in the barn, don't know why I'm posting")
+
+
+def test_pool_chlorine_stings_and_a_pesticide_splash_burns() -> None:
+    assert not emergency("после бассейна хлор в глаза попал, краснота второй день, капли?")
+    assert emergency("в глаз брызнул пестицид при опрыскивании, режет, плохо вижу")
+
+
+def test_a_sprain_explains_the_bruise_and_prevention_is_no_heart_attack() -> None:
+    assert not emergency("biləyimi burxmuşam voleybolda, şişib göyərib, buz qoyum?")
+    assert not emergency("Statins prevent heart attacks, so everyone over 40 should take them")
+    assert not emergency("If a snake bites, keep the leg still. При укусе змеи не режьте рану")
+    assert emergency("oğlumu ilan sancdı, ayağı şişir")
+
+
+def test_laughing_at_ones_own_words_is_no_emergency() -> None:
+    assert not emergency("после пробежки в жару чуть не умер, думал инфаркт 🤣 но дошёл до дома")
+    assert emergency("haha very funny guys but he really collapsed and isn't breathing, help")
+
+
 def test_a_door_nobody_opens_is_an_emergency_and_an_unanswered_phone_is_not() -> None:
     assert emergency("Yaşlı qonşu dünəndən qapını açmır, işıq yanır, nə edək?")
     assert emergency("My uncle won't answer the door since Sunday, he lives alone")
@@ -1212,6 +1242,8 @@ def test_myths_that_deny_or_mock_are_not_debunks(text: str) -> None:
         ("haqlisiz, hekim yazmayibsa usaga antibiotik vermeyin", {"caution"}),
         ("Если врач не назначил, капли в нос больше недели не капайте", {"caution"}),
         ("Железо без анализа крови не начинать, можно перебрать", {"caution"}),
+        ("Не слушайте советчиков из чата, это надо показать неврологу", {"caution"}),
+        ("Ревматолог назначил мне метотрексат раз в неделю, пью второй месяц", {"prescribed"}),
         ("hekim mene vitamin d 2000 yazdi, 3 ay icirem", {"prescribed"}),
         ("Сыну педиатр назначил амоксициллин 250 мг, пьём пятый день", {"prescribed"}),
         ("my doctor put me on metformin 500 twice a day, feeling ok so far", {"prescribed"}),
@@ -1249,6 +1281,7 @@ def test_the_writers_own_name(text: str, own: bool) -> None:
         ("nomremi deyisdim, kohne nomreye yazmayin artiq", True),
         ("Мой номер поменялся, кто звонил по поводу анализов — напишите", True),
         ("Changed my number, same Telegram handle though.", True),
+        ("my whatsapp got hacked yesterday, ignore any money requests from it", True),
         ("yeni nömrəm 050 618 22 47, whatsappda yazın", False),
     ],
 )
