@@ -112,10 +112,10 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue("cardiac", r"döş\w*{G}(?:ağrı|sancı)", 0.6, weak=True),
     Cue(
         "cardiac",
-        r"(?:боль|бол[ия]т|давит|жж[её]т|жжение|сжима\w*|сдавл\w*|колет|ноет)\w*{G}груд",
+        r"(?:боль|бол[ия]т|давит|жм[её]т|жж[её]т|жжение|сжима\w*|сдавл\w*|колет|ноет)\w*{G}груд",
         0.85,
     ),
-    Cue("cardiac", r"груд\w*{G}(?:боль|бол[ия]т|давит|жж[её]т|сжима|колет|ноет)", 0.85),
+    Cue("cardiac", r"груд\w*{G}(?:боль|бол[ия]т|давит|жм[её]т|жж[её]т|сжима|колет|ноет)", 0.85),
     Cue("cardiac", r"сердц\w*{G}(?:болит|прихват|колет|сжима|давит|останов)", 0.8),
     Cue("cardiac", r"прихват\w* сердц\w*|сердечн\w* приступ\w*", 0.9),
     Cue("cardiac", r"инфаркт\w*", 0.65, weak=True),
@@ -312,8 +312,20 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"|(?:сколько|skolko){G1}(?:проглотил|съел|выпил)\w*{G1}(?:не знаем|неизвестно)"
         r"|(?:don.?t|do not) know how many{G1}(?:swallowed|took|ate)"
         r"|(?:double|twice|two doses of)\w* (?:\w+ )?insulin|insulin\w*{G}(?:by mistake|twice)"
-        r"|(?:двойн\w*|дважды)\w* (?:доз\w* )?инсулин\w*|insulin\w*{G}(?:iki dəfə|ikiqat|səhvən)",
+        r"|(?:двойн\w*|дважды)\w* (?:доз\w* )?инсулин\w*|insulin\w*{G}(?:iki dəfə|ikiqat|səhvən)"
+        # the same for a blood thinner or digoxin (`independent24`)
+        r"|(?:две|два|2|двойн\w*) (?:доз\w*|раза)\w*{G1}(?:варфарин|дигоксин)\w*"
+        r"|(?:варфарин|дигоксин)\w*{G}(?:дважды|два раза|две дозы|двойн\w*)"
+        r"|(?:double|two doses of)\w* (?:\w+ )?(?:warfarin|digoxin)"
+        r"|(?:varfarin|digoksin)\w*{G}(?:iki dəfə|ikiqat|iki doza)",
         0.85,
+    ),
+    # Not drinking water for a day or days: a baby's dry nappies, a dry fast, a grandfather
+    # (4 messages over the corpus and read sets, all emergencies; `independent24`).
+    Cue(
+        "dehydration",
+        r"su (?:da |belə )?içmir\w*|(?:\d|два|три|iki|üç)\w* (?:дн|дня|day)\w* без воды",
+        0.75,
     ),
     Cue("poisoning", r"отрав\w*", 0.75),
     Cue(
@@ -407,6 +419,13 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue("trauma", r"fell (?:from|off|out of) (?:a |the )?(?:window|balcony|roof|height)", 0.85),
     # self-harm and suicidal intent
     Cue("self_harm", r"yaşamaq istəmirəm", 0.95),
+    # The pills laid out in front of the writer (3 messages over all sets, all emergencies)
+    Cue(
+        "self_harm",
+        r"(?:таблетк\w*|pills|həblər\w*)\W+(?:\w+\W+){0,2}?(?:лежат передо мной|передо мной"
+        r"|in front of me|qabağımda\w*|önümdə\w*)",
+        0.95,
+    ),
     # Asking whether a method hurts, or sitting and looking at it (`independent23`)
     Cue(
         "self_harm",
@@ -1650,7 +1669,7 @@ CHRONIC = (
     # Not "дышит часто-часто", "tez-tez nəfəs alır": breathing fast is not breathing often.
     r"|(?<!дышит )(?<!-)часто(?![- ](?:часто|дыш))|tez[- ]?tez(?! nəfəs)"
     r"|время от времени|sometimes|often|occasionally|every (?:day|week|month)"
-    r"|when i (?:run|walk|exercise|climb)|goes away|keçib gedir|проходит"
+    r"|when i (?:run|walk|exercise|climb)|goes away|keçib gedir|(?<!не )проходит"
     # On exertion, in one's sleep as a spouse reports it, or for a month and more.
     r"|pilləkən\w* (?:qalxanda|çıxanda)|по лестнице|climbing stairs|apnoe|apnea|апноэ"
     # One's own snoring only: someone else snoring who cannot be woken is unconscious.
@@ -1717,7 +1736,8 @@ DEBUNK_STANCE = (
     # "Antibiotics do not work on viruses", "вирус антибиотиком не лечится" (35 harmless over
     # the corpus and read sets, no myth)
     r"|(?:антибиотик\w*|antibiotik\w*|antibiotics?)\W+(?:\w+\W+){0,3}?(?:не действу\w*"
-    r"|не работа\w*|don.?t work|do not work|doesn.?t work|təsir (?:etmir|göstərmir)|işləmir)"
+    r"|не работа\w*|не помога\w*|don.?t work|do not work|doesn.?t work|don.?t help"
+    r"|təsir (?:etmir|göstərmir)|işləmir|kömək etmir)"
     r"|\w+(?:ом|ем|ами|ями|ой|ей|ими|им) не лечится"
     r"|отозвали|retracted|хватит (?:писать|верить)|hvatit|stop spreading|yaymayın"
     # Answering those who say it: "… deyənlər səhv edir", "keto diabeti sağaldır deyənlərə:".
@@ -1761,8 +1781,8 @@ SELF_MEDICATION_WARNING = (
     r"|həkim (?:\w+ )?(?:yazmayıbsa|təyin etməyibsə)|если (?:врач|доктор) не (?:назначил|прописал)"
     r"|unless (?:a |your )?doctor (?:prescribed|prescribes|says)"
     r"|samolechen\w*|без (?:назначения|рецепта) врача|don.t self.?medicate|self.?medicat\w*"
-    r"|(?:не пейте|не принимайте|не давайте) (?:\w+ )?просто так|boş yerə (?:\w+ )?(?:içməyin"
-    r"|verməyin|antibiotik\w*)"
+    r"|(?:не пейте|не принимайте|не давайте) (?:\w+ )?(?:просто так|зря|напрасно|без нужды)"
+    r"|boş yerə (?:\w+ )?(?:içməyin|verməyin|antibiotik\w*)"
     # independent17: "Həkimə getmədən heç bir dərman içməyin", "не лечитесь по интернету"
     r"|həkimə (?:getmədən|müraciət etmədən|göstərmədən) (?:\w+ ){0,4}?(?:içməyin|içmə|atmayın"
     r"|verməyin|almayın)\b|özünüzə diaqnoz qoymayın"

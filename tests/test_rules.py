@@ -644,6 +644,19 @@ def test_laughing_at_ones_own_words_is_no_emergency() -> None:
     assert emergency("haha very funny guys but he really collapsed and isn't breathing, help")
 
 
+def test_pain_that_does_not_go_away_is_not_chronic() -> None:
+    assert emergency("жмёт за грудиной уже час, в руку отдаёт, валидол не проходит, потею")
+    assert not emergency("иногда колет в груди после кофе, потом проходит")
+
+
+def test_a_blood_thinner_twice_pills_laid_out_and_no_water_for_days() -> None:
+    assert emergency("папа случайно принял варфарин два раза за вечер")
+    hits = emergency("the pills are right in front of me now, thank you all for everything")
+    assert hits
+    assert hits[0].self_harm
+    assert emergency("nənəm iki gündür su da içmir, çox zəifdir, danışmır")
+
+
 def test_a_door_nobody_opens_is_an_emergency_and_an_unanswered_phone_is_not() -> None:
     assert emergency("Yaşlı qonşu dünəndən qapını açmır, işıq yanır, nə edək?")
     assert emergency("My uncle won't answer the door since Sunday, he lives alone")
@@ -1205,6 +1218,7 @@ def test_asking_about_a_myth_scores_low() -> None:
         "Sirkə ilə silmək qızdırmanı sağaltmır, dərini qıcıqlandırır",
         "ORVI-yə antibiotiklər heç cür təsir göstərmir",
         "ангина мёдом не лечится, нужен врач",
+        "Antibiotics don't help with a cold, it's viral, ask any GP",
     ],
 )
 def test_a_stand_against_a_claim_is_a_debunk(text: str) -> None:
@@ -1243,6 +1257,7 @@ def test_myths_that_deny_or_mock_are_not_debunks(text: str) -> None:
         ("Если врач не назначил, капли в нос больше недели не капайте", {"caution"}),
         ("Железо без анализа крови не начинать, можно перебрать", {"caution"}),
         ("Не слушайте советчиков из чата, это надо показать неврологу", {"caution"}),
+        ("Не давайте сиропы зря, сначала пусть ребёнка послушает врач", {"caution"}),
         ("Ревматолог назначил мне метотрексат раз в неделю, пью второй месяц", {"prescribed"}),
         ("hekim mene vitamin d 2000 yazdi, 3 ay icirem", {"prescribed"}),
         ("Сыну педиатр назначил амоксициллин 250 мг, пьём пятый день", {"prescribed"}),
