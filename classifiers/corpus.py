@@ -403,7 +403,9 @@ def load_answers(path: Path) -> list[Answer]:
 # session 11 (`independent15` left unscored for the next session); `independent16` and
 # `independent17` in session 12, each scored once there; `independent18` also in session 12, scored
 # once at the start of session 13; `independent19`-`independent22` in session 13 (`independent21`
-# scored once at the start of session 14); `independent23` and `independent24` in session 14.
+# scored once at the start of session 14); `independent23`-`independent26` in session 14
+# (`independent23` and `independent24` scored there, `independent25` and `independent26` left
+# unscored for the next session).
 INDEPENDENT = "independent"
 HOLDOUTS = (
     INDEPENDENT,
@@ -430,6 +432,8 @@ HOLDOUTS = (
     "independent22",
     "independent23",
     "independent24",
+    "independent25",
+    "independent26",
 )
 # The sets whose errors earlier sessions read and wrote cues for: no longer blind, so since
 # session 11 they train the specialty and sentiment heads (more writers, more ways to ask and
