@@ -330,12 +330,19 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue("poisoning", r"отрав\w*", 0.75),
     Cue(
         "poisoning",
-        r"(?:выпил|наглотал|проглотил|съел|нахлеб)\w*(?:\W+\w+){0,3}?\W+(?:таблет|лекарств|пилюл"
-        r"|хлор|белизн|уксус|отбеливат|средств|химик|батарейк|магнит|грибы|грибов|ртут|бензин"
-        r"|керосин|антифриз|ацетон)",
+        # (not one tablet: "выпила таблетку от головы, когда подействует?" is a question)
+        r"(?:выпил|наглотал|проглотил|съел|нахлеб)\w*(?:\W+\w+){0,3}?\W+"
+        r"(?!таблетк(?:у|а|ой)\b|лекарство\b|пилюл[юя]\b)(?:таблет|лекарств|пилюл|хлор|белизн"
+        r"|уксус|отбеливат|средств|химик|батарейк|магнит|грибы|грибов|ртут|бензин|керосин|антифриз"
+        r"|ацетон)",
         0.9,
     ),
-    Cue("poisoning", r"(?:таблет|лекарств|пилюл)\w*{G}(?:выпил|наглотал|проглотил|съел)", 0.8),
+    Cue(
+        "poisoning",
+        r"(?!таблетк(?:у|а|ой)\b|лекарство\b|пилюл[юя]\b)(?:таблет|лекарств|пилюл)\w*{G}"
+        r"(?:выпил|наглотал|проглотил|съел)",
+        0.8,
+    ),
     # "Выпил штук 15 парацетамола вчера": ten or more of anything that is not a dose or a time
     # (5 messages over the corpus and read sets, all emergencies; `independent23`).
     Cue(
@@ -1462,7 +1469,14 @@ INJURED = (
 PREVENTION = r"qarşısını al\w*|предотвращ\w*|профилакти\w*|prevent\w*"
 # First aid told in general: "при укусе змеи ничего не режьте".
 FIRST_AID = r"при (?:\w+ )?укусе|ilan (?:sancanda|vuranda)|if (?:a )?snake bites"
+# Charcoal or bismuth turns the stool black (no emergency over all read sets names them beside
+# a black stool; heavy-bleeding cues, at 0.9, still count).
+STOOL_DARKENER = (
+    r"активированн\w* (?:угл\w*|уголь)|\bуголь\b|aktiv(?:ləşdirilmiş|ləşmiş)? kömür\w*|charcoal"
+    r"|де-?нол\w*|de-?nol\w*|висмут\w*|bismuth|pepto\w*"
+)
 EXPLAINED_AWAY: tuple[tuple[str, str, float], ...] = (
+    ("bleeding", STOOL_DARKENER, 0.8),
     ("breathing", NOSE_BLOCKED, 1.0),
     ("trauma", POOL_CHLORINE, 0.95),
     ("breathing", INJURED, 0.85),

@@ -657,6 +657,14 @@ def test_a_blood_thinner_twice_pills_laid_out_and_no_water_for_days() -> None:
     assert emergency("nənəm iki gündür su da içmir, çox zəifdir, danışmır")
 
 
+def test_one_tablet_taken_or_charcoal_before_a_black_stool_is_no_emergency() -> None:
+    assert not emergency("выпил таблетку цитрамона час назад, голова всё болит, можно ещё?")
+    assert not emergency("таблетку но-шпы выпила, когда отпустит?")
+    assert not emergency("пил активированный уголь два дня, теперь кал чёрный, норм?")
+    assert emergency("внучка съела дедушкины таблетки от сердца, сколько не знаем")
+    assert emergency("ребёнок проглотил батарейку-таблетку только что")
+
+
 def test_a_door_nobody_opens_is_an_emergency_and_an_unanswered_phone_is_not() -> None:
     assert emergency("Yaşlı qonşu dünəndən qapını açmır, işıq yanır, nə edək?")
     assert emergency("My uncle won't answer the door since Sunday, he lives alone")
