@@ -660,6 +660,7 @@ def test_a_blood_thinner_twice_pills_laid_out_and_no_water_for_days() -> None:
 def test_one_tablet_taken_or_charcoal_before_a_black_stool_is_no_emergency() -> None:
     assert not emergency("выпил таблетку цитрамона час назад, голова всё болит, можно ещё?")
     assert not emergency("таблетку но-шпы выпила, когда отпустит?")
+    assert not emergency("выпил две таблетки парацетамола от температуры, через сколько ещё?")
     assert not emergency("пил активированный уголь два дня, теперь кал чёрный, норм?")
     assert emergency("внучка съела дедушкины таблетки от сердца, сколько не знаем")
     assert emergency("ребёнок проглотил батарейку-таблетку только что")
