@@ -91,6 +91,51 @@ _PREGNANCY_DANGER = (
     r"|(?:seeing|sees) (?:flashing lights|spots|stars)|flashing lights)"
 )
 # Regular tightenings before 37 weeks: preterm labour, told as "probably Braxton Hicks".
+_GAS_SMELL = (
+    r"(?:qaz iy\w*|запах\w* газ\w*|пахнет газом|pahnet gazom|zapah gaza|газом пахнет"
+    r"|тухл\w* яйц\w*|сероводород\w*|smell\w* (?:of )?gas|gas (?:smell|leak)\w*|rotten eggs?)"
+)
+_GASSED = (
+    r"(?:baş\w* (?:\S+ )?(?:ağrı|fırlan|gicəllən)\w*|ürəy\w* bulan\w*|yuxulu\w*|qus\w*"
+    r"|голов\w* (?:\S+ )?(?:кружит|болит|болят)\w*|тошн\w*|рв[её]т|сонлив\w*|headache\w*"
+    r"|dizzy|nause\w*|drowsy|sleepy|vomit\w*)"
+)
+_DRANK = (
+    r"(?:хлебнул|глотнул|отпил|выпил|проглотил|iç(?:ib|di|miş)|ud(?:ub|du|muş)|drank|drunk"
+    r"|swallowed|(?:a |one )?sip of)\w*"
+)
+_FARM_CHEMICAL = (
+    r"(?:пестицид|ядохимикат|инсектицид|гербицид|от вредител|от жук|от колорадск|pestisid"
+    r"|herbisid|insektisid|ziyanverici|pesticide|insecticide|weed ?killer|herbicide)\w*"
+)
+_HEAT = (
+    r"(?:на жаре|в жару|на солнце|на солнцепёке|солнечн\w* удар|теплов\w* удар|gün vur\w*"
+    r"|isti vur\w*|istivurma|bu istidə|istidə|günün altında|heat ?stroke|sun ?stroke"
+    r"|in the (?:heat|sun))"
+)
+_HEAT_SIGN = (
+    r"(?:рв[её]т|рвота|встать не мо\w*|не (?:может|мог\w*) встать|бредит|путает\w*|без сознан\w*"
+    r"|потерял\w* сознани\w*|не потеет|qusur|qusma\w*|çaşqın\w*|qalxa bilmir|huşunu itir\w*"
+    r"|tərləmir|vomit\w*|confused|can.?t (?:stand|get up)|collapsed|passed out"
+    r"|(?:not|stopped) sweating)"
+)
+_CORROSIVE = (
+    r"(?:caustic|lye\b|каустик|щелоч|кислот(?!\w* (?:фолиев|мочев))|kaustik|qələvi"
+    r"|(?:battery|sulfuric|hydrochloric|drain cleaner) acid|akkumulyator turşu)\w*"
+)
+_ON_SKIN = (
+    r"(?:spill|splash|пролил|плеснул|брызнул|облил|töküldü|sıçradı|on my (?:skin|arm|hand|forearm"
+    r"|leg|face)|на кожу|на руку|dərimə|qoluma|əlimə)\w*"
+)
+_HEAD_BLOW = (
+    r"(?:(?:hit|bang|bump|struck)\w* (?:his|her|their|my|the) head|head injur\w*"
+    r"|ударил\w* (?:\S+ )?голов\w*|голов\w* ударил\w*|başını (?:\S+ )?vur\w*|başı (?:\S+ )?dəy\w*"
+    r"|(?:slipped|fell)\w*(?:\W+\w+){0,6}?\W+head)"
+)
+_HEAD_BLOW_SIGN = (
+    r"(?:confus\w*|same (?:question|thing)s? (?:over|again)|одно и то же|путает\w*|не помнит"
+    r"|eyni (?:sual|şey)\w* (?:təkrar|soruş)\w*|çaşqın\w*|yadına düşmür|doesn.?t remember)"
+)
 _PRETERM = r"(?:2\d|3[0-6]) ?(?:weeks|wks|недел\w*|həftə\w*)"
 _CONTRACTIONS = (
     r"(?:tightening|contraction|схватк|sancı|dalğa|тянет|сокращени)\w*{G}(?:every \d|каждые \d"
@@ -384,6 +429,13 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     ),
     # anaphylaxis
     Cue("anaphylaxis", r"(?:anafilak|allergik şok|kvinke)\w*", 0.95),
+    # (session 15) swollen lips or tongue and wheezing: two organ systems, so anaphylaxis
+    Cue(
+        "anaphylaxis",
+        r"(?:lips?|tongue|face|throat|dodaq|dodağ|dil)\w*{G}(?:swell|swollen|şiş)\w*"
+        r"(?:\W+\w+){0,6}?\W+(?:wheez|breath|xırıl|nəfəs)\w*",
+        0.95,
+    ),
     Cue("anaphylaxis", r"allergi\w*{G}(?:nəfəs|boğaz|şiş(?:ib|di|ir|kin|mə|miş)|şok|boğul)", 0.85),
     Cue(
         "anaphylaxis",
@@ -1307,6 +1359,30 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"\w*|faint\w*)",
         0.85,
     ),
+    # independent25's misses (session 15): a smell of gas (9 messages over the corpus and read
+    # sets, all emergencies) and what it does to the people breathing it
+    Cue(
+        "poisoning",
+        rf"{_GAS_SMELL}(?:\W+\w+){{0,12}}?\W+{_GASSED}|{_GASSED}(?:\W+\w+){{0,12}}?\W+{_GAS_SMELL}",
+        0.9,
+    ),
+    Cue("poisoning", _GAS_SMELL, 0.75),
+    # a farm chemical drunk from a soft-drink bottle: "хлебнул", "a sip"
+    Cue(
+        "poisoning",
+        rf"{_DRANK}(?:\W+\w+){{0,8}}?\W+{_FARM_CHEMICAL}|{_FARM_CHEMICAL}(?:\W+\w+){{0,8}}?\W+{_DRANK}",
+        0.9,
+    ),
+    # a day in the heat, then vomiting, confusion or legs that will not hold
+    Cue("heat", rf"{_HEAT}(?:\W+\w+){{0,12}}?\W+{_HEAT_SIGN}", 0.85),
+    # lye or acid spilled on the skin
+    Cue(
+        "trauma",
+        rf"{_CORROSIVE}(?:\W+\w+){{0,6}}?\W+{_ON_SKIN}|{_ON_SKIN}(?:\W+\w+){{0,4}}?\W+{_CORROSIVE}",
+        0.85,
+    ),
+    # a blow to the head, then confusion: the same question asked over and over
+    Cue("trauma", rf"{_HEAD_BLOW}(?:\W+\w+){{0,15}}?\W+{_HEAD_BLOW_SIGN}", 0.85),
 )
 
 
@@ -1815,6 +1891,10 @@ OWN_PRESCRIPTION = (
     r"|(?:мне|нам|ребенку|ребёнку|маме|папе|сыну|дочке|дочери|мужу) (?:\S+ ){0,2}?"
     r"(?<!не )(?:прописал|назначил)\w*|(?:врач|доктор|педиатр|терапевт|хирург|\w{2,}олог"
     r"|\w{3,}ионист|\w{2,}иатр)\w* (?:\S+ ){0,3}?(?<!не )(?:прописал|назначил)\w*"
+    # "врач сказал маме пить Конкор": a prescription told, not advice given (15 of 15 over the
+    # corpus and read sets; `independent25`)
+    r"|(?:врач|доктор|педиатр|терапевт|хирург|\w{2,}олог|\w{2,}иатр)\w* (?:\S+ ){0,2}?сказал\w*"
+    r" (?:\S+ ){0,2}?(?:пить|принимать|колоть|капать|мазать)"
     r"|my (?:doctor|gp|pediatrician|dermatologist|cardiologist) (?:\S+ ){0,3}?"
     r"(?:prescribed|put me on|told me|said)|was prescribed|got prescribed"
 )

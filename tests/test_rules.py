@@ -697,6 +697,39 @@ def test_a_nappy_is_no_pad() -> None:
     assert not emergency("bala üçün bez götürdüm, 20 dəqiqəyə evdəyəm")
 
 
+def test_a_smell_of_gas_with_headaches_or_a_farm_chemical_sipped() -> None:
+    assert emergency("в подвале пахнет газом, у мамы болит голова и тошнит, окна открыли")
+    assert emergency("we smell rotten eggs in the pump room and two guys feel dizzy")
+    assert emergency("qızım bağda alma şirəsi şüşəsindən herbisid içib, hələlik yaxşıdır")
+    assert emergency("my nephew took a sip of insecticide from a water bottle")
+    assert not emergency("какой пестицид лучше для мандаринов против клеща, подскажите")
+
+
+def test_heat_then_vomiting_and_legs_that_will_not_hold() -> None:
+    assert emergency("dayım bütün gün günün altında tarlada idi, indi qusur, ayağa qalxa bilmir")
+    assert emergency("grandpa was out in the sun all afternoon, now he's confused and vomiting")
+    assert not emergency("в жару всегда пью много воды и хожу в панаме, советую всем")
+
+
+def test_lye_on_the_skin_and_confusion_after_a_blow_to_the_head() -> None:
+    assert emergency("на работе плеснул щелочью на руку, кожа красная и жжёт всё сильнее")
+    assert emergency("she hit her head on the shelf and now seems confused, repeating herself")
+    assert not emergency("kid bumped his head at the playground, he's fine and eating dinner")
+
+
+def test_swollen_lips_and_wheezing_are_anaphylaxis() -> None:
+    hits = emergency("ate peanuts an hour ago, my lips are swollen and now I'm wheezing a bit")
+    assert hits
+    assert hits[0].score >= 0.95
+
+
+def test_a_prescription_told_and_a_clinics_public_number_are_no_flags() -> None:
+    text = "Терапевт сказал папе принимать аторвастатин на ночь, принимает полгода"
+    assert {hit.label for hit in rules.find_own_care(normalize(text))} == {"prescribed"}
+    text = "Hospital's public line for appointments: 012 440 11 22"
+    assert rules.personal_data_hits(text) == [RuleHit("public_contact", "public:phone", 1.0)]
+
+
 def test_ending_everything_tonight_is_self_harm() -> None:
     hits = emergency("borcum çoxdur, bu gecə hər şeyi bitirəcəm, gücüm qalmayıb")
     assert hits
