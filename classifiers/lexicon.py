@@ -136,6 +136,18 @@ _HEAD_BLOW_SIGN = (
     r"(?:confus\w*|same (?:question|thing)s? (?:over|again)|одно и то же|путает\w*|не помнит"
     r"|eyni (?:sual|şey)\w* (?:təkrar|soruş)\w*|çaşqın\w*|yadına düşmür|doesn.?t remember)"
 )
+_AESTHETIC_JAB = (
+    # (not botulinum toxin: it blocks no artery)
+    r"(?:филлер|филер|гиалурон|мезотерап|filler|hialuron|hyaluron|mezoterap|mesotherap|dolğu)\w*"
+)
+_STONE_BELLY = (
+    r"(?:qarn\w* daş\w*|живот\w* (?:\S+ )?(?:как камень|каменн\w*|тв[её]рд\w* как)"
+    r"|(?:belly|stomach|abdomen) (?:is )?(?:rock.?hard|hard as (?:a )?(?:rock|board|stone)))"
+)
+_PERITONITIS_SIGN = (
+    r"(?:qızdırma\w*|temperatur\w*|температур\w*|fever\w*|qus\w*|рвот\w*|рвал\w*|vomit\w*"
+    r"|throwing up|dözülməz|невыносим\w*|unbearable)"
+)
 _PRETERM = r"(?:2\d|3[0-6]) ?(?:weeks|wks|недел\w*|həftə\w*)"
 _CONTRACTIONS = (
     r"(?:tightening|contraction|схватк|sancı|dalğa|тянет|сокращени)\w*{G}(?:every \d|каждые \d"
@@ -905,11 +917,13 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "poisoning",
-        r"(?:antifriz|антифриз|antifreeze|metanol|метанол|methanol|метиловы\w* спирт"
+        r"(?:antifriz|антифриз|antifreeze|омывайк|незамерзайк|стеклоомыват|windshield|washer fluid"
+        r"|şüşəyuyan|metanol|метанол|methanol|метиловы\w* спирт"
         r"|sirkə essensiya|уксусн\w* эссенц)\w*(?:\W+\w+){0,8}?\W+"
         r"(?:içib|içdi|udub|uddu|выпил|глотн|glotn|vypil|drank|drunk|swallowed)\w*"
         r"|(?:içib|içdi|udub|uddu|выпил|глотн|glotn|vypil|drank|swallowed)\w*(?:\W+\w+){0,8}?\W+"
-        r"(?:antifriz|антифриз|antifreeze|metanol|метанол|methanol|метиловы\w* спирт"
+        r"(?:antifriz|антифриз|antifreeze|омывайк|незамерзайк|стеклоомыват|windshield|washer fluid"
+        r"|şüşəyuyan|metanol|метанол|methanol|метиловы\w* спирт"
         r"|sirkə essensiya|уксусн\w* эссенц)\w*",
         0.85,
     ),
@@ -1383,6 +1397,72 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     ),
     # a blow to the head, then confusion: the same question asked over and over
     Cue("trauma", rf"{_HEAD_BLOW}(?:\W+\w+){{0,15}}?\W+{_HEAD_BLOW_SIGN}", 0.85),
+    # independent26's misses (session 15): a dressing or a trouser leg soaked through with blood
+    Cue(
+        "bleeding",
+        r"(?:насквозь|вся|весь|всё) (?:\S+ ){0,2}?(?:мокр|пропита)\w* (?:от )?кров\w*"
+        r"|(?:пропитал|промок)\w*{G1}кров\w*|кров\w*{G}(?:насквозь|вся|весь) мокр\w*"
+        r"|soaked (?:through )?(?:with|in) blood|blood.?soaked"
+        r"|qan(?:a|la|dan) (?:isla|islan|batıb|batdı)\w*",
+        0.85,
+    ),
+    # a filler or mesotherapy followed by skin going white, blue, marbled or cold: a blocked
+    # artery, which has hours, not days
+    Cue(
+        "vascular",
+        rf"{_AESTHETIC_JAB}(?:\W+\w+){{0,15}}?\W+(?:сетчат|мрамор|фиолетов|холодн|bənövşəyi|soyuq"
+        r"|purple|mottled|lacy|cold to the touch|feels cold|is cold)\w*",
+        0.95,
+    ),
+    Cue(
+        "vascular",
+        rf"{_AESTHETIC_JAB}(?:\W+\w+){{0,15}}?\W+(?:бел(?:ая|ое|ый|еет)|син(?:ие|яя|еет)|ağar"
+        r"|göyər|white|blue)\w*",
+        0.85,
+    ),
+    # diet pills taken by the handful (a count, not a course), with a pounding heart or shaking
+    # hands
+    Cue(
+        "poisoning",
+        r"(?:\d+|bir neçə|çoxlu|несколько|много|пару|a few|several|many|a handful of)"
+        r" (?:dənə |штук |ədəd )?"
+        r"(?:arıqlama|похуд|жиросжига|diet|slimming|weight.?loss|fat.?burn)\w* (?:həb|таблет|pills"
+        r"|tablet|капсул|caps)\w*(?:\W+\w+){0,12}?\W+(?:ürəy\w* (?:\S+ ){0,3}?döyün|titrə"
+        r"|сердц\w* (?:\S+ ){0,3}?(?:колот|выпрыг|бь[её]тся)|дрож|трясут|heart (?:\S+ ){0,3}?"
+        r"(?:racing|pounding)|shak)\w*",
+        0.85,
+    ),
+    # all the pills in the house swallowed; sleep and not wake up; a blade that brings relief
+    Cue(
+        "self_harm",
+        r"(?:выпил|наглотал|проглотил)\w* (?:\S+ )?вс(?:е|ё|ех) (?:\S+ )?"
+        r"(?:таблетк|снотворн|лекарств)\w*"
+        r"|уснуть и (?:\S+ )?(?:больше )?не (?:просыпаться|проснуться|думать)"
+        r"|(?:sleep|fall asleep) and (?:never|not) wake"
+        r"|(?<!narkozdan )(?<!наркоза )(?:bir daha )?oyanmamaq (?:istəyirəm|isteyirem)",
+        0.9,
+    ),
+    Cue(
+        "self_harm",
+        r"(?:bıçağ|bıçaq|ülgüc|tiyə|лезви|blade|razor)\w*(?:\W+\w+){0,6}?\W+"
+        r"(?:rahatlaş|yüngülləş|легче|успокаива|relief|calms? me|feel\w* (?:lighter|better))\w*",
+        0.85,
+    ),
+    # a chemical peel that blistered
+    Cue(
+        "trauma",
+        r"(?:пилинг|peel|tca|тса|кислот|щелоч|turşu|qələvi)\w*(?:\W+\w+){0,8}?\W+"
+        r"(?:пузыр|волдыр|blister|qabar)\w*",
+        0.85,
+    ),
+    # a belly hard as stone with fever, vomiting or unbearable pain: peritonitis (23 of 24
+    # messages with a stone-hard belly are emergencies; the 24th is constipation)
+    Cue(
+        "abdomen",
+        rf"{_STONE_BELLY}(?:\W+\w+){{0,12}}?\W+{_PERITONITIS_SIGN}"
+        rf"|{_PERITONITIS_SIGN}(?:\W+\w+){{0,12}}?\W+{_STONE_BELLY}",
+        0.85,
+    ),
 )
 
 
@@ -1553,6 +1633,10 @@ STOOL_DARKENER = (
     r"активированн\w* (?:угл\w*|уголь)|\bуголь\b|aktiv(?:ləşdirilmiş|ləşmiş)? kömür\w*|charcoal"
     r"|де-?нол\w*|de-?nol\w*|висмут\w*|bismuth|pepto\w*"
 )
+# Breathing that stops in one's sleep between snores is apnoea, asked about by day (all 14
+# such messages over the corpus and read sets are questions; the snoring emergencies are
+# someone who cannot be woken, which other cues catch).
+SNORING = r"xorulda\w*|храп\w*|snor\w*"
 EXPLAINED_AWAY: tuple[tuple[str, str, float], ...] = (
     ("bleeding", STOOL_DARKENER, 0.8),
     ("breathing", NOSE_BLOCKED, 1.0),
@@ -1566,6 +1650,7 @@ EXPLAINED_AWAY: tuple[tuple[str, str, float], ...] = (
     ("breathing", PANIC_ATTACK, 0.85),
     ("cardiac", PANIC_ATTACK, 0.85),
     ("cardiac", BREASTFEEDING, 0.6),
+    ("breathing", SNORING, 0.9),
 )
 # Someone now in care after a crisis that is over ("keçən ay … indi müalicədədir").
 IN_CARE = (
@@ -1591,6 +1676,9 @@ THANKS_IN_ADVANCE = (
     # Thanks for the group's support is not thanks for a rescue that is over.
     r"|(?:спасибо|благодарна|благодарен) (?:\w+ )?за поддержку|dəstəy\w* (?:üçün|görə)"
     r"|thanks? (?:\w+ )?for (?:the |your |all the )?support"
+    # nor is a farewell's "thank you all for everything" (`independent26`)
+    r"|спасибо (?:вам )?(?:всем )?за вс[её]|thank(?:s| you) (?:\w+ )?for everything"
+    r"|hər şey üçün (?:sağ olun|təşəkkür\w*|üzr istəyirəm|bağışlayın)"
 )
 EDUCATIONAL = (
     r"əlamət\w*|simptom\w*|признак\w*|симптом\w*|signs? of|symptoms? of|statistik\w*|статистик\w*"

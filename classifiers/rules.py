@@ -446,7 +446,7 @@ _INSTITUTION_RE = re.compile(
 _OFFICIAL_LINE_RE = re.compile(
     r"(?i:rəsmi|resmi|официальн|official|qaynar|горяч|hotline|call.?cent|qeydiyyat|registratura"
     r"|регистратур|справочн|reception|call.?m[əe]rk[əe]z|колл.?центр|q[əe]bul (?:ş|s)[öo]b"
-    r"|q[əe]bul x[əe]tt|при[её]мн\w* отделени|public (?:number|line|phone))"
+    r"|q[əe]bul x[əe]tt|при[её]мн\w* отделени|public (?:number|line|phone|nömrə))"
 )
 # How far from an address or a number the institution it belongs to may be named.
 _INSTITUTION_BEFORE = 60

@@ -728,6 +728,47 @@ def test_a_prescription_told_and_a_clinics_public_number_are_no_flags() -> None:
     assert {hit.label for hit in rules.find_own_care(normalize(text))} == {"prescribed"}
     text = "Hospital's public line for appointments: 012 440 11 22"
     assert rules.personal_data_hits(text) == [RuleHit("public_contact", "public:phone", 1.0)]
+    text = "Xəstəxananın public nömrəsi: 012 440 11 22"
+    assert rules.personal_data_hits(text) == [RuleHit("public_contact", "public:phone", 1.0)]
+
+
+def test_a_bandage_soaked_through_and_a_belly_hard_as_stone_with_fever() -> None:
+    assert emergency("after the tooth extraction the gauze is soaked through with blood, 4th one")
+    assert emergency("живот твёрдый как доска второй день и температура 39, после кесарева")
+    assert not emergency("Qarnım daş kimidir, 4 gündür qəbizlik var, nə içim?")
+
+
+def test_a_filler_that_turns_the_skin_marbled_or_a_peel_that_blisters() -> None:
+    hits = emergency("dodağıma dolğu vurdular, indi dərisi ağarıb, yanında bənövşəyi ləkələr var")
+    assert hits
+    assert hits[0].score >= 0.95
+    assert emergency("did a TCA peel at home, now my cheeks are covered in blisters")
+    assert not emergency("после ботокса лоб какой-то холодный и тяжёлый, это пройдёт?")
+
+
+def test_diet_pills_by_the_handful_and_a_windshield_fluid_sip() -> None:
+    assert emergency(
+        "took 6 diet pills at once to skip dinner, now my heart is pounding like crazy"
+    )
+    assert not emergency("arıqlama həbi içirəm 2 aydır, bəzən ürəyim döyünür, normaldır?")
+    assert emergency("малой глотнул незамерзайку из бутылки в гараже, сейчас вроде бодрый")
+
+
+def test_a_farewell_thanks_and_a_blade_that_brings_relief_are_self_harm() -> None:
+    hits = emergency("наглотался всех снотворных что нашёл. спасибо вам всем за всё, не ищите")
+    assert hits
+    assert hits[0].self_harm
+    hits = emergency("only the razor makes it feel lighter, tonight I want to go deeper")
+    assert hits
+    assert hits[0].self_harm
+    assert not emergency("Narkozdan oyanmamaqdan qorxuram, sabah əməliyyatdır")
+
+
+def test_apnoea_between_snores_is_a_question() -> None:
+    assert not emergency(
+        "ərim gecə xoruldayır, sonra nəfəsi dayanır, gündüz yuxuludur, hansı həkim?"
+    )
+    assert emergency("он храпит странно и не просыпается, выпил много снотворного")
 
 
 def test_ending_everything_tonight_is_self_harm() -> None:
