@@ -405,7 +405,8 @@ def load_answers(path: Path) -> list[Answer]:
 # once at the start of session 13; `independent19`-`independent22` in session 13 (`independent21`
 # scored once at the start of session 14); `independent23`-`independent26` in session 14
 # (`independent23` and `independent24` scored there, `independent25` and `independent26` left
-# unscored for the next session).
+# unscored for the next session and scored once at the start of session 15);
+# `independent27` and `independent28` in session 15.
 INDEPENDENT = "independent"
 HOLDOUTS = (
     INDEPENDENT,
@@ -434,6 +435,8 @@ HOLDOUTS = (
     "independent24",
     "independent25",
     "independent26",
+    "independent27",
+    "independent28",
 )
 # The sets whose errors earlier sessions read and wrote cues for: no longer blind, so since
 # session 11 they train the specialty and sentiment heads (more writers, more ways to ask and
