@@ -861,7 +861,9 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         "anaphylaxis",
         r"(?:отек|отёк|опух|распух|задыха|хрип)\w*{G}аллерги\w*"
         r"|(?:губы|язык|лицо|глаза)\w*{G1}(?:опух|отек|распух)\w*{G}(?:хрип|задыха|дыш)\w*"
-        r"|(?:опух|отек|распух)\w*{G}(?:губ|язык|лиц)\w*{G}(?:хрип|задыха|дыш)\w*",
+        r"|(?:опух|отек|распух)\w*{G}(?:губ|язык|лиц)\w*{G}(?:хрип|задыха|дыш)\w*"
+        r"|(?:губы|язык|лицо)\w*{G1}(?:опух|отек|распух)\w*(?:\W+\w+){0,6}?\W+"
+        r"(?:ком\w* в горле|в горле (?:\S+ )?ком|глотать трудно|трудно глотать)",
         0.85,
     ),
     Cue(
@@ -1463,6 +1465,87 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         rf"|{_PERITONITIS_SIGN}(?:\W+\w+){{0,12}}?\W+{_STONE_BELLY}",
         0.85,
     ),
+    # independent27's misses (session 15): black toes that smell, or a high fever with delirium
+    Cue(
+        "sepsis",
+        r"(?:пальц|barmaq|toe)\w*(?:\W+\w+){0,4}?\W+(?:почернел|черне|qaral|turn\w* black"
+        r"|gone black|went black)\w*(?:\W+\w+){0,8}?\W+(?:пахн|запах|iy|smell|температур"
+        r"|qızdırma|fever)\w*"
+        r"|(?:температур|qızdırma|fever)\w*(?:\W+\w+){0,2}?\W+(?:39|40|41)\b(?:[.,]\d)?"
+        r"(?:\W+\w+){0,6}?\W+(?:бредит|бред|sayıqla|delirious|not making sense)\w*",
+        0.85,
+    ),
+    # wild mushrooms, then vomiting hours later (the cue above allows three words between)
+    Cue(
+        "poisoning",
+        r"(?:гриб|göbələk|mushroom)\w*(?:\W+\w+){0,14}?\W+(?:рвот|рвал|понос|qus|ishal|vomit"
+        r"|diarrh|throwing up)\w*",
+        0.85,
+    ),
+    # a handful of pills; someone who does not care whether they wake up
+    Cue(
+        "self_harm",
+        r"(?:выпил|съел|проглотил|наглотал|took|swallowed|ate)\w* (?:\S+ )?(?:горсть|a handful of)"
+        r"|вс[её] равно,? (?:\S+ )?(?:проснусь|проснётся|проснется|проснуться)"
+        r"|(?:don.?t|doesn.?t) care (?:if|whether) (?:i|he|she) wakes? up",
+        0.9,
+    ),
+    # plans made and belongings given away
+    Cue(
+        "self_harm",
+        r"(?:продумал|придумал|решил|знаю),? как (?:это )?сделать"
+        r"|(?:planned|figured out|worked out) how (?:to|i.?ll|he.?ll|she.?ll) do it"
+        r"|(?:раздава|раздал|раздаёт)\w* (?:\S+ )?(?:свои |все )?вещ\w*"
+        r"|giving away (?:his|her|my|all (?:his|her|my)) (?:things|stuff|belongings)"
+        r"|əşya\w* (?:\S+ )?payla(?:yır|dı|yıb)\w*",
+        0.85,
+    ),
+    # a man holding his chest (19 such messages over the corpus and read sets, all emergencies)
+    Cue(
+        "cardiac",
+        r"(?:держится|хватается|схватил\w*|держался|держалась) за (?:грудь|сердце)"
+        r"|clutch\w* (?:his|her|my|their|the) chest|sinə\w* (?:tutub|tutur|tutdu)",
+        0.85,
+    ),
+    # a cut that soaks through towel after towel, or pumps
+    Cue(
+        "bleeding",
+        r"(?:soaked|bled|bleeding) (?:right )?through (?:\S+ ){0,2}?(?:towels?|bandages?|pads?"
+        r"|gauze|napkins?|shirts?)|(?:still |it.?s )?(?:pumping|spurting)\b"
+        r"|промок\w* (?:уже )?(?:\d+|два|три|несколько) (?:полотен|бинт|салфет)\w*",
+        0.85,
+    ),
+    # a curtain over one eye, then flashes (a curtain alone, after the eye is named, was a
+    # question twice in the corpus and read sets)
+    Cue(
+        "trauma",
+        r"(?:пелена|шторк|curtain|pərdə)\w*(?:\W+\w+){0,6}?\W+(?:вспышк|flash|işıq çaxma)\w*",
+        0.85,
+    ),
+    # a testicle: a bad pain with vomiting or swelling, within hours
+    Cue(
+        "urology",
+        r"(?:testic|testes|яичк|xaya)\w*(?:\W+\w+){0,12}?\W+(?:threw up|vomit|рвот|стошнил|qus"
+        r"|swollen|swelling|опух|распух|şiş)\w*"
+        r"|(?:bad|terrible|awful|worst|excruciating) pain (?:\S+ ){0,4}?(?:testic|testes)\w*",
+        0.85,
+    ),
+    # after a crash: belly pain and then dizzy or pale (a torn spleen bleeds inside)
+    Cue(
+        "bleeding",
+        r"(?:дтп|авари|crash|accident|qəza)\w*(?:\W+\w+){0,20}?\W+(?:живот|qarn|belly|abdom"
+        r"|stomach)\w*(?:\W+\w+){0,12}?\W+(?:dizz|pale|бледн|головокруж|кружит|gicəllən"
+        r"|solğun|fırlan)\w*",
+        0.85,
+    ),
+    # a child at someone's pills, how many unknown
+    Cue(
+        "poisoning",
+        r"(?:ate|swallowed|took|got into|съел|проглотил|наглотал|yeyib|udub)\w*(?:\W+\w+){0,8}?"
+        r"\W+(?:no idea|not sure|don.?t know|не знаю|не знаем|bilmirik|bilmirəm) (?:how many"
+        r"|сколько|neçə)",
+        0.9,
+    ),
 )
 
 
@@ -1718,6 +1801,8 @@ PERSONAL = (
     # a time within the hour: "если выпить 30 таблеток час назад" is a case, not a lesson
     r"|(?:час|полчаса|\d+ минут\w*) назад|(?:an?|\d+) (?:hour|minute)s? ago"
     r"|(?:\d+|bir|yarım) (?:saat|dəqiqə) (?:əvvəl|öncə|qabaq)"
+    # "а если после антибиотика, который сегодня первый раз выпил, губы распухли" (`independent27`)
+    r"|\bя\b|сегодня|bu gün|today\b"
 )
 NEGATION_BEFORE = r"(?:\bне|\bnot?|\bwithout|\bбез|\bnever|\bheç)\W+(?:\w+\W+)?$"
 NEGATION_AFTER = (
@@ -1970,6 +2055,8 @@ SELF_MEDICATION_WARNING = (
     r"|don.t (?:diagnose|treat) yoursel(?:f|ves)"
     r"|без (?:анализ\w*|обследовани\w*) (?:\w+ )?не (?:пить|принимать|давать|начинать)"
     r"|не слушайте (?:\w+ )?(?:советы|советчик\w*)"
+    # "internetdə oxuyub dərman içmə" (all 9 such messages over the corpus and read sets benign)
+    r"|internet\w* (?:\S+ )?oxuyub (?:\w+ ){0,2}?(?:içmə|içməyin|qoymayın|atmayın|etmək olmaz)\b"
 )
 # Reporting what one's own doctor prescribed ("həkim mənə D vitamini yazdı") is not advice...
 OWN_PRESCRIPTION = (

@@ -1016,6 +1016,20 @@ def find_self_introduction(norm: Normalized) -> list[RuleHit]:
     return [RuleHit("own_name", "own_name:introduction", 1.0)] if found else []
 
 
+def find_joke(norm: Normalized) -> list[RuleHit]:
+    """The writer laughing at their own words (😂, lol), nothing urgent in the message.
+
+    Not a label: the emergency rules already stand down (`_Context.laughing`); this damps the
+    models' emergency too ("ayaqlarım kreslonun bir parçasıdır, 10 saatdır qalxmamışam 😂").
+    """
+    # Urgent words, "!!" or a call to 103 only: "10 saatdır" (ongoing) is part of the joke.
+    text = norm.folded[:4000]
+    urgent = "!!" in text or _rx(lexicon.URGENT + r"|103|112|911").search(text)
+    if _Context(text).laughing and not urgent:
+        return [RuleHit("joke", "joke:laughing", 1.0)]
+    return []
+
+
 _DIGIT_RE = re.compile(r"\d")
 
 
@@ -1090,6 +1104,7 @@ def detect(norm: Normalized) -> list[RuleHit]:
     hits.extend(_safely("own care", lambda: find_own_care(norm)))
     hits.extend(_safely("own name", lambda: find_self_introduction(norm)))
     hits.extend(_safely("number changed", lambda: find_number_changed(norm)))
+    hits.extend(_safely("joke", lambda: find_joke(norm)))
     return hits
 
 

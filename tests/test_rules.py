@@ -724,6 +724,8 @@ def test_swollen_lips_and_wheezing_are_anaphylaxis() -> None:
 
 
 def test_a_prescription_told_and_a_clinics_public_number_are_no_flags() -> None:
+    text = "qızlar, internetdə oxuyub özünüzə dərman içməyin, həkimə görünün"
+    assert {hit.label for hit in rules.find_own_care(normalize(text))} == {"caution"}
     text = "Терапевт сказал папе принимать аторвастатин на ночь, принимает полгода"
     assert {hit.label for hit in rules.find_own_care(normalize(text))} == {"prescribed"}
     text = "Hospital's public line for appointments: 012 440 11 22"
@@ -769,6 +771,51 @@ def test_apnoea_between_snores_is_a_question() -> None:
         "ərim gecə xoruldayır, sonra nəfəsi dayanır, gündüz yuxuludur, hansı həkim?"
     )
     assert emergency("он храпит странно и не просыпается, выпил много снотворного")
+
+
+def test_black_toes_a_fever_with_delirium_and_mushrooms_hours_later() -> None:
+    assert emergency("dədəmin ayaq barmaqları qaralıb, pis iy gəlir, şəkəri var")
+    assert emergency("у мамы температура 40, она бредит и не узнаёт меня толком")
+    assert emergency("we picked mushrooms in the woods, by the evening all three were vomiting")
+
+
+def test_a_handful_of_pills_a_plan_and_belongings_given_away() -> None:
+    hits = emergency("он съел горсть таблеток и сказал что ему всё равно, проснётся или нет")
+    assert hits
+    assert hits[0].self_harm
+    hits = emergency(
+        "my brother is giving away his things all week and says he's figured out how to do it"
+    )
+    assert hits
+    assert hits[0].self_harm
+
+
+def test_a_chest_held_a_towel_soaked_through_and_a_curtain_then_flashes() -> None:
+    assert emergency("Атам sinəsini tutub oturub, danışmır, rəngi ağarıb")
+    assert emergency("the cut on her thumb has bled through two towels and it's still pumping")
+    assert emergency("в левом глазу сверху шторка опускается, перед этим были вспышки")
+
+
+def test_a_testicle_with_vomiting_and_a_crash_then_a_pale_dizzy_belly() -> None:
+    assert emergency("sudden pain in my left testicle since lunch, I vomited twice")
+    assert emergency("qəzadan sonra qarnımın sol tərəfi ağrıyır, başım gicəllənir")
+    assert emergency("малыш залез в сумку и съел таблетки железа, сколько не знаем")
+
+
+def test_a_hypothetical_told_in_the_first_person_today_is_a_case() -> None:
+    assert emergency("а если я сегодня выпил новый антибиотик и губы опухли, в горле ком?")
+    assert not emergency("если у человека опухли губы после укуса пчелы, это аллергия?")
+
+
+def test_laughter_damps_the_models_emergency_but_not_an_urgent_one() -> None:
+    assert {h.label for h in rules.detect(normalize("10 saatdır oturmuşam, belim öldü 😂"))} == {
+        "joke"
+    }
+    assert not [
+        h
+        for h in rules.detect(normalize("haha no, he really collapsed, call 103 now!"))
+        if h.label == "joke"
+    ]
 
 
 def test_ending_everything_tonight_is_self_harm() -> None:
