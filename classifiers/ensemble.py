@@ -277,6 +277,8 @@ DAMPING: dict[str, tuple[tuple[str, ...], float]] = {
     # Laughter, nothing urgent: none of 329 such messages over the corpus and read sets is an
     # emergency (session 15).
     "joke": (("emergency",), 0.5),
+    # A snorer's apnoea, nothing the emergency rules read (all 14 such messages questions).
+    "apnoea": (("emergency",), 0.5),
 }
 
 

@@ -129,12 +129,18 @@ _ON_SKIN = (
 )
 _HEAD_BLOW = (
     r"(?:(?:hit|bang|bump|struck)\w* (?:his|her|their|my|the) head|head injur\w*"
-    r"|ударил\w* (?:\S+ )?голов\w*|голов\w* ударил\w*|başını (?:\S+ )?vur\w*|başı (?:\S+ )?dəy\w*"
+    r"|ударил\w* (?:\S+ )?(?:голов|затылк|лб)\w*|(?:голов|затылк)\w* ударил\w*"
+    r"|başını (?:\S+ )?vur\w*|başı (?:\S+ )?dəy\w*"
     r"|(?:slipped|fell)\w*(?:\W+\w+){0,6}?\W+head)"
 )
 _HEAD_BLOW_SIGN = (
+    # (not "ни рвоты, ни головокружения")
+    r"(?<!ни )(?<!не )(?<!без )(?<!no )(?<!not )"
     r"(?:confus\w*|same (?:question|thing)s? (?:over|again)|одно и то же|путает\w*|не помнит"
-    r"|eyni (?:sual|şey)\w* (?:təkrar|soruş)\w*|çaşqın\w*|yadına düşmür|doesn.?t remember)"
+    r"|eyni (?:sual|şey)\w* (?:təkrar|soruş)\w*|çaşqın\w*|yadına düşmür|doesn.?t remember"
+    # vomiting again and sleeping, hard to wake (`independent28`)
+    r"|вырвал\w*|рвот\w*|стошнил\w*|еле (?:будим|разбудили|просыпается)|не (?:можем )?разбуд\w*"
+    r"|сонлив\w*|qusdu|qusub|yuxulu\w*|vomit\w*|threw up|drowsy|hard to wake)"
 )
 _AESTHETIC_JAB = (
     # (not botulinum toxin: it blocks no artery)
@@ -767,7 +773,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     # a rash that does not fade under pressure, danger signs in pregnancy
     Cue(
         "self_harm",
-        r"(?:таблетк|лекарств|снотворн)\w*{G1}(?:собрал|накопил|в руке|в руках)\w*"
+        r"(?:таблетк|лекарств|снотворн)\w*{G1}(?:собрал|накопил|в руке|в руках|уже приготовил"
+        r"|приготовил|наготове)\w*"
         r"|(?:собрал|накопил)\w*{G1}(?:таблетк|лекарств|снотворн)\w*"
         r"|(?:dərman|həb|tablet)\w*{G1}yığ(?:mışam|dım|ıram)|tabletki v ruk\w*"
         r"|özünü{G1}(?:asaca|öldürəcə|atacaq|kəsəcə)\w*",
@@ -1546,6 +1553,20 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"|сколько|neçə)",
         0.9,
     ),
+    # independent28's misses (session 15): a positive test and an empty uterus on the scan
+    Cue(
+        "gynecology",
+        r"в (?:полости )?матк\w*(?:\W+\w+){0,3}?\W+(?:ничего|пусто|не (?:нашли|видно))"
+        r"|nothing (?:\S+ ){0,2}?in the (?:uterus|womb)|(?:uterus|womb) (?:is |was )?empty",
+        0.85,
+    ),
+    # "я всем только обуза" (6 such messages over the corpus and read sets, all emergencies)
+    Cue(
+        "self_harm",
+        r"(?:всем|для всех|для детей) (?:\S+ )?обуза|обузой"
+        r"|(?:i.?m|being|become|becomes) (?:just )?a burden|(?:hamıya|hamınıza) (?:yük|yuk)\w*",
+        0.85,
+    ),
 )
 
 
@@ -1720,6 +1741,24 @@ STOOL_DARKENER = (
 # such messages over the corpus and read sets are questions; the snoring emergencies are
 # someone who cannot be woken, which other cues catch).
 SNORING = r"xorulda\w*|храп\w*|snor\w*"
+# A fish bone in the throat hurts to swallow; it does not choke (4 of 4 such messages).
+FISH_BONE = r"balıq sümü\w*|рыбн\w* кост\w*|кост\w* (?:от )?рыб\w*|fish ?bones?"
+# "Astma ola bilər?" asks about wheezing that comes and goes (35 of 35 messages questions).
+ASTHMA_QUESTION = (
+    r"(?:astma|астма|asthma)\w* (?:ola bilər|olar\b|ola bilərmi)\w*"
+    r"|(?:это|may be|could (?:it|this) be|is (?:it|this)) (?:\w+ )?(?:астма|asthma)\b"
+    r"|(?:астма|asthma|astmadır|astmadı)\W*\?"
+)
+# Breathlessness on a climb that passes on sitting down: exertion, asked about calmly.
+EASES_AT_REST = (
+    r"(?:oturanda|dincələndə|dayananda|dincəlib|в покое|отдохну|сяду|when i (?:sit|rest|stop)"
+    r"|at rest)\w*(?:\W+\w+)?\W+(?:keçir|проходит|goes away|passes|eases)\b"
+)
+# The apnoea of a snorer, told about by day: the models read "stops breathing" (`independent28`).
+APNOEA = (
+    rf"(?:{SNORING})(?:\W+\w+){{0,12}}?\W+(?:nəfəs\w* (?:\S+ )?dayan|stops? breathing"
+    r"|перестаёт дышать|перестает дышать|останавливается дыхание|дыхание останавлива)\w*"
+)
 EXPLAINED_AWAY: tuple[tuple[str, str, float], ...] = (
     ("bleeding", STOOL_DARKENER, 0.8),
     ("breathing", NOSE_BLOCKED, 1.0),
@@ -1734,6 +1773,9 @@ EXPLAINED_AWAY: tuple[tuple[str, str, float], ...] = (
     ("cardiac", PANIC_ATTACK, 0.85),
     ("cardiac", BREASTFEEDING, 0.6),
     ("breathing", SNORING, 0.9),
+    ("breathing", FISH_BONE, 0.9),
+    ("breathing", ASTHMA_QUESTION, 0.9),
+    ("breathing", EASES_AT_REST, 0.85),
 )
 # Someone now in care after a crisis that is over ("keçən ay … indi müalicədədir").
 IN_CARE = (
@@ -1955,7 +1997,13 @@ FEARED = (
     r"|i (?:will|might|could) (?:have|die|get))\b"
 )
 # "Чуть сердце не остановилось": what almost happened did not.
-ALMOST = r"чуть (?:\S+ ){0,3}?не\b|chut.? (?:\S+ ){0,3}?ne\b"
+# (Not "чуть не упала в обморок": nearly fainting is a symptom, not a danger averted; with
+# laughter gone from emergencies (LAUGH), the README's "чуть в обморок не упала от умиления 😂"
+# no longer needs it. `independent28`'s ectopic pregnancy did.)
+ALMOST = (
+    r"чуть (?!(?:\S+ ){0,3}?(?:не )?(?:упал\w* )?в обморок)(?:\S+ ){0,3}?не\b"
+    r"|chut.? (?:\S+ ){0,3}?ne\b"
+)
 # Laughing at one's own words: "думал что умру на 30-м километре 😂" (none of 83 messages over
 # the corpus and read sets is an emergency). Matched without a word boundary (emojis).
 LAUGH = r"😂|🤣|\blol\b|\blmao\b|\bhaha\w*|\bахах\w*|\bхаха\w*"

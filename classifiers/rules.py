@@ -446,7 +446,9 @@ _INSTITUTION_RE = re.compile(
 _OFFICIAL_LINE_RE = re.compile(
     r"(?i:rəsmi|resmi|официальн|official|qaynar|горяч|hotline|call.?cent|qeydiyyat|registratura"
     r"|регистратур|справочн|reception|call.?m[əe]rk[əe]z|колл.?центр|q[əe]bul (?:ş|s)[öo]b"
-    r"|q[əe]bul x[əe]tt|при[её]мн\w* отделени|public (?:number|line|phone|nömrə))"
+    r"|q[əe]bul x[əe]tt|при[её]мн\w* отделени|public (?:number|line|phone|nömrə)"
+    # a beach's or a village's first-aid post, announced (`independent28`)
+    r"|медпункт|tibb məntəqə|feldşer məntəqə|first.?aid (?:post|station))"
 )
 # How far from an address or a number the institution it belongs to may be named.
 _INSTITUTION_BEFORE = 60
@@ -1016,6 +1018,18 @@ def find_self_introduction(norm: Normalized) -> list[RuleHit]:
     return [RuleHit("own_name", "own_name:introduction", 1.0)] if found else []
 
 
+def find_apnoea(norm: Normalized) -> list[RuleHit]:
+    """A snorer who stops breathing in his sleep, asked about by day; not someone who cannot be
+    woken ("храпит странно и не просыпается"), whom the emergency rules catch.
+
+    Not a label: it damps the models' emergency, which reads "stops breathing".
+    """
+    text = norm.folded[:4000]
+    if _rx(lexicon.APNOEA).search(text) and not find_emergencies(norm):
+        return [RuleHit("apnoea", "apnoea:snoring", 1.0)]
+    return []
+
+
 def find_joke(norm: Normalized) -> list[RuleHit]:
     """The writer laughing at their own words (😂, lol), nothing urgent in the message.
 
@@ -1105,6 +1119,7 @@ def detect(norm: Normalized) -> list[RuleHit]:
     hits.extend(_safely("own name", lambda: find_self_introduction(norm)))
     hits.extend(_safely("number changed", lambda: find_number_changed(norm)))
     hits.extend(_safely("joke", lambda: find_joke(norm)))
+    hits.extend(_safely("apnoea", lambda: find_apnoea(norm)))
     return hits
 
 

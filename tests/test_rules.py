@@ -818,6 +818,37 @@ def test_laughter_damps_the_models_emergency_but_not_an_urgent_one() -> None:
     ]
 
 
+def test_a_blow_to_the_back_of_the_head_then_vomiting_and_sleep() -> None:
+    assert emergency("дочка ударилась затылком о лёд, через час её стошнило и она засыпает")
+    assert emergency("oğlum başını divara vurdu, indi qusdu, çox yuxuludur")
+    assert not emergency("hit my head on the cupboard door, a bump but no vomiting, no dizziness")
+
+
+def test_an_empty_uterus_nearly_fainting_and_a_burden_with_pills_ready() -> None:
+    assert emergency("тест положительный, а на УЗИ в матке ничего не видно, бок режет")
+    assert emergency("7 недель, сильная боль слева, чуть не упала в обморок в ванной")
+    assert not emergency("чуть не задохнулся от смеха на его свадьбе")
+    hits = emergency("I'm just a burden to them. The pills are ready for tonight")
+    assert hits
+    assert hits[0].self_harm
+
+
+def test_a_fish_bone_an_asthma_question_and_breath_that_eases_at_rest() -> None:
+    assert not emergency("boğazımda balıq sümüyü ilişib qalıb, udanda ağrıyır, nə edim?")
+    assert not emergency("pişik olan evdə nəfəsim tutulur, xırıltı olur. Astma ola bilər?")
+    assert not emergency("на подъёме задыхаюсь, сяду отдохну — проходит, к кардиологу?")
+    assert emergency("она задыхается и губы синеют, астма у неё с детства")
+
+
+def test_a_snorers_apnoea_damps_the_models_and_a_first_aid_post_is_public() -> None:
+    text = "my dad snores loudly, then stops breathing for a while in his sleep. which doctor?"
+    assert "apnoea" in {h.label for h in rules.detect(normalize(text))}
+    text = "он храпит и не просыпается, перестаёт дышать"
+    assert "apnoea" not in {h.label for h in rules.detect(normalize(text))}
+    text = "Nabranda çimərliyin tibb məntəqəsinin telefonu: 023 335 12 40"
+    assert rules.personal_data_hits(text) == [RuleHit("public_contact", "public:phone", 1.0)]
+
+
 def test_ending_everything_tonight_is_self_harm() -> None:
     hits = emergency("borcum çoxdur, bu gecə hər şeyi bitirəcəm, gücüm qalmayıb")
     assert hits
