@@ -1415,8 +1415,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"|qan(?:a|la|dan) (?:isla|islan|batıb|batdı)\w*",
         0.85,
     ),
-    # a filler or mesotherapy followed by skin going white, blue, marbled or cold: a blocked
-    # artery, which has hours, not days
+    # a filler or mesotherapy followed by skin going white, marbled or cold: a blocked artery,
+    # which has hours, not days
     Cue(
         "vascular",
         rf"{_AESTHETIC_JAB}(?:\W+\w+){{0,15}}?\W+(?:сетчат|мрамор|фиолетов|холодн|bənövşəyi|soyuq"
@@ -1425,8 +1425,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "vascular",
-        rf"{_AESTHETIC_JAB}(?:\W+\w+){{0,15}}?\W+(?:бел(?:ая|ое|ый|еет)|син(?:ие|яя|еет)|ağar"
-        r"|göyər|white|blue)\w*",
+        # (white, not blue: a bruise after a filler is blue and harmless)
+        rf"{_AESTHETIC_JAB}(?:\W+\w+){{0,15}}?\W+(?:бел(?:ая|ое|ый|еет)|побелел|ağar|white)\w*",
         0.85,
     ),
     # diet pills taken by the handful (a count, not a course), with a pounding heart or shaking

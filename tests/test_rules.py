@@ -746,6 +746,7 @@ def test_a_filler_that_turns_the_skin_marbled_or_a_peel_that_blisters() -> None:
     assert hits[0].score >= 0.95
     assert emergency("did a TCA peel at home, now my cheeks are covered in blisters")
     assert not emergency("после ботокса лоб какой-то холодный и тяжёлый, это пройдёт?")
+    assert not emergency("lip filler yesterday, lips a bit blue from the bruising, normal?")
 
 
 def test_diet_pills_by_the_handful_and_a_windshield_fluid_sip() -> None:
