@@ -336,7 +336,12 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue("seizure", r"пена (?:изо рта|у рта|ртом)", 0.9),
     Cue("seizure", r"(?:закатил\w*|закатыва\w*) глаза|глаза закат\w*", 0.85),
     Cue("seizure", r"(?:бьется|трясет|трясется|дергается)\w*{G}(?:всё|весь|всего|тело)", 0.75),
-    Cue("seizure", r"seizur\w*|convuls\w*", 0.85),
+    # (not "kids on seizure meds", "our seizure plan": `independent29`)
+    Cue(
+        "seizure",
+        r"seizur(?!\w* (?:meds|medication|medicine|drugs|plan|diary|action plan))\w*|convuls\w*",
+        0.85,
+    ),
     Cue("seizure", r"(?:having|had) a fit\b|foam\w* at the mouth", 0.9),
     Cue(
         "seizure",
@@ -1489,11 +1494,17 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"|diarrh|throwing up)\w*",
         0.85,
     ),
-    # a handful of pills; someone who does not care whether they wake up
+    # a handful of pills (a child's too: `independent29`)
+    Cue(
+        "poisoning",
+        r"(?:выпил|съел|проглотил|наглотал|took|swallowed|ate|grabbed|chewed)\w* (?:\S+ )?"
+        r"(?:горсть|a handful of)",
+        0.95,
+    ),
+    # someone who does not care whether they wake up
     Cue(
         "self_harm",
-        r"(?:выпил|съел|проглотил|наглотал|took|swallowed|ate)\w* (?:\S+ )?(?:горсть|a handful of)"
-        r"|вс[её] равно,? (?:\S+ )?(?:проснусь|проснётся|проснется|проснуться)"
+        r"вс[её] равно,? (?:\S+ )?(?:проснусь|проснётся|проснется|проснуться)"
         r"|(?:don.?t|doesn.?t) care (?:if|whether) (?:i|he|she) wakes? up",
         0.9,
     ),
@@ -1517,8 +1528,9 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     # a cut that soaks through towel after towel, or pumps
     Cue(
         "bleeding",
-        r"(?:soaked|bled|bleeding) (?:right )?through (?:\S+ ){0,2}?(?:towels?|bandages?|pads?"
-        r"|gauze|napkins?|shirts?)|(?:still |it.?s )?(?:pumping|spurting)\b"
+        r"(?:soaked|soaking|bled|bleeding) (?:right )?through (?:\S+ ){0,2}?"
+        r"(?:towels?|bandages?|pads?|gauze|napkins?|shirts?)"
+        r"|(?:still |it.?s )?(?:pumping|spurting)\b"
         r"|промок\w* (?:уже )?(?:\d+|два|три|несколько) (?:полотен|бинт|салфет)\w*",
         0.85,
     ),
@@ -1565,6 +1577,65 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         "self_harm",
         r"(?:всем|для всех|для детей) (?:\S+ )?обуза|обузой"
         r"|(?:i.?m|being|become|becomes) (?:just )?a burden|(?:hamıya|hamınıza) (?:yük|yuk)\w*",
+        0.85,
+    ),
+    # independent29's misses (session 15): an infant's jerks in series (infantile spasms)
+    Cue(
+        "seizure",
+        r"(?:вздрагива|подёргива|подергива|дёрга|дерга|spasm|jerk|diksin|səksən|titrə)\w*"
+        r"(?:\W+\w+){0,4}?\W+(?:сериями|сери[яи]|in (?:clusters|series|a row)|seriya\w*)"
+        r"|(?:сериями|seriyalarla|in clusters)\W+(?:\w+\W+){0,2}?(?:вздрагива|подёргива|подергива"
+        r"|дёрга|дерга|diksin|səksən|titrə|jerk|spasm)\w*",
+        0.85,
+    ),
+    # a child floppy or hard to wake; no wet nappy since the night
+    Cue(
+        "unconscious",
+        r"(?:hard|difficult) to wake|can.?t (?:wake|rouse) (?:him|her|them)(?: up)? properly"
+        r"|еле (?:будим|разбудил\w*|просыпается)|трудно (?:разбудить|добудиться)"
+        r"|(?:çətin|zor|güclə) oyan\w*|floppy|вялая как тряпочка|вялый как тряпочка",
+        0.85,
+    ),
+    Cue(
+        "dehydration",
+        r"no wet (?:diaper|nappy|nappies|diapers)|(?:won.?t|isn.?t|not) drink(?:ing)? anything"
+        r"|(?:не писал\w*|сухой подгузник|сухие подгузники)|bez (?:yaş|quru) deyil",
+        0.8,
+    ),
+    # a rope found in a teenager's wardrobe
+    Cue(
+        "self_harm",
+        r"(?:нашл|нашёл|нашел|found|tapdım|tapmışam)\w*(?:\W+\w+){0,5}?\W+"
+        r"(?:верёвк|веревк|петл|rope|noose|kəndir|ip\b)\w*",
+        0.9,
+    ),
+    # swallowing and breathing both failing (after botulinum toxin)
+    Cue(
+        "breathing",
+        r"(?:udqun|udma|глота|swallow)\w*(?:\W+\w+){0,2}?\W+(?:çətin|трудно|тяжело|hard|difficult)"
+        r"\w*(?:\W+\w+){0,8}?\W+(?:nəfəs|дыш|дыхан|breath)\w*",
+        0.85,
+    ),
+    # ribs sucking in and grunting; grey lips and breathing once in ten seconds; lips and nails
+    # blue
+    Cue(
+        "breathing",
+        r"ribs?\w* (?:are )?(?:sucking|pulling|caving) in|grunting"
+        r"|sucking in (?:between|under) (?:the |his |her )?ribs"
+        r"|(?:lips|face)\w*(?:\W+\w+){0,2}?\W+(?:grey|gray|greyish|grayish)\b|серые губы"
+        r"|губы{G1}сер(?:ые|еют)|dodaq\w*{G1}boz\w*"
+        r"|breathing (?:really |very |so )?slow(?:ly)?|once every \d+ ?sec\w*"
+        r"|дышит (?:очень )?редко"
+        # (lips and nails both: "lips a bit blue from the bruising" after a filler is not this)
+        r"|(?:губы|ногти|dodaq|dırnaq|lips|nails)\w* (?:и|və|and) (?:губы|ногти|dodaq|dırnaq|lips"
+        r"|nails)\w*(?:\W+\w+){0,2}?\W+(?:синие|синеют|göy|blue)\b",
+        0.9,
+    ),
+    # iron tablets eaten by a child
+    Cue(
+        "poisoning",
+        r"(?:ate|chewed|swallowed|съел|проглотил|наглотал|yeyib|udub)\w*(?:\W+\w+){0,8}?\W+"
+        r"(?:iron|желез|dəmir)\w*(?: (?:pills|tablets|vitamins|таблетк|həb)\w*)?",
         0.85,
     ),
 )
@@ -1673,12 +1744,20 @@ ONGOING = (
     # a pad soaked in minutes is bleeding measured now, whenever the birth was
     r"|прокладк\w* за (?:\d+ минут|полчаса)|pads? (?:every|an|in an) hour"
     r"|(?:ид[её]т|теч[её]т) и (?:ид[её]т|теч[её]т)|keeps? (?:bleeding|pouring)"
+    # since a nap or a meal today, whatever "a cold last week" came before (`independent29`)
+    r"|since (?:his|her|my|the) (?:nap|lunch|breakfast|dinner)|since (?:this morning|an hour ago)"
 )
 # "...indi yaxşıdır": the story ends well, whatever urgent words it contains.
 RECOVERED = (
     r"всё позади|vs[eyo] pozadi|(?:hər şey|hamısı) arxada qal\w*|(?:it.?s )?all behind us|"
     r"вс[её] обошл\w*|vs[eyo] oboshl\w*|hər şey yaxşı (?:qurtardı|bitdi|keçdi)"
     r"|(?:it|everything) (?:all )?turned out (?:fine|ok|okay|well)"
+    # the Heimlich manoeuvre that worked; a fundraising post (0 of 19 such messages is an
+    # emergency: money is raised for a rehabilitation, not for a call to 103)
+    r"|(?:геймлих|heimlich)\w*(?:\W+\w+){0,6}?\W+(?:вылетел|выскочил|вышел|came out|popped out"
+    r"|flew out|çıxdı)\w*"
+    r"|собира\w* (?:\S+ )?на (?:реабилитац|лечени|операц)\w*|fundrais\w*|ianə\w*|пожертвован\w*"
+    r"|(?:pul|yardım) (?:yığırıq|toplayırıq|yığılır)"
 )
 # "Now fine" ends most stories, but not something swallowed, which acts hours later: "кажется
 # проглотил 2-3 штуки, сейчас играет нормально" (independent16).

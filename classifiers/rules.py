@@ -783,6 +783,7 @@ class _Context:
         return (
             self.past
             or self.laughing
+            or self.joke
             or self.gratitude
             or self.educational
             or self.chronic

@@ -850,6 +850,43 @@ def test_a_snorers_apnoea_damps_the_models_and_a_first_aid_post_is_public() -> N
     assert rules.personal_data_hits(text) == [RuleHit("public_contact", "public:phone", 1.0)]
 
 
+def test_an_infants_jerks_in_series_and_a_child_hard_to_wake_with_dry_nappies() -> None:
+    assert emergency("körpəm 5 aylıqdır, yuxudan sonra seriyalarla diksinir, başını əyir")
+    assert emergency(
+        "he's 18 months, vomiting since yesterday, hard to wake and no wet nappy today"
+    )
+
+
+def test_a_rope_found_and_swallowing_and_breathing_failing_together() -> None:
+    hits = emergency("qızımın çantasında kəndir tapdım, son vaxtlar yaşamaq istəmir deyir")
+    assert hits
+    assert hits[0].self_harm
+    assert emergency("после укола ботулотоксина глотать трудно, и дышать стало тяжело")
+
+
+def test_ribs_sucking_in_grey_lips_slow_breaths_and_blue_nails() -> None:
+    assert emergency("the baby's ribs are sucking in with each breath since lunch")
+    assert emergency("his lips look kind of grey and he's breathing very slowly after the syrup")
+    assert emergency("при кормлении губы и ногти у малыша синие, потеет")
+
+
+def test_a_handful_of_pills_eaten_by_a_child_and_towels_soaking_through() -> None:
+    hits = emergency("the toddler chewed a handful of my vitamin gummies with iron")
+    assert hits
+    assert not hits[0].self_harm
+    assert hits[0].score >= 0.95
+    assert emergency("cut his leg on the saw, blood soaking through the second towel")
+
+
+def test_seizure_medicines_a_heimlich_that_worked_a_joke_and_a_fundraiser() -> None:
+    assert not emergency("can kids on seizure medication take ibuprofen for a fever?")
+    assert not emergency("вчера подавилась конфетой, сделали приём Геймлиха, всё вылетело")
+    assert not emergency("бегал 3 часа, ноги не чувствую, шучу конечно, всё норм")
+    assert not emergency(
+        "Əliyə insult olub, sağ tərəfi iflic olub, reabilitasiya üçün ianə toplayırıq"
+    )
+
+
 def test_ending_everything_tonight_is_self_harm() -> None:
     hits = emergency("borcum çoxdur, bu gecə hər şeyi bitirəcəm, gücüm qalmayıb")
     assert hits
