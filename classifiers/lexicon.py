@@ -154,6 +154,11 @@ _PERITONITIS_SIGN = (
     r"(?:qızdırma\w*|temperatur\w*|температур\w*|fever\w*|qus\w*|рвот\w*|рвал\w*|vomit\w*"
     r"|throwing up|dözülməz|невыносим\w*|unbearable)"
 )
+_WATERS_LEAKING = (
+    r"(?:(?:подтека|подтёк|подтек|leak|sızır|axır)\w*(?:\W+\w+){0,3}?\W+(?:прозрачн|водичк"
+    r"|вод[аыуе]|water|fluid|su\b|maye)\w*"
+    r"|(?:su|suyu|maye|водичк|water|fluid)\w*(?:\W+\w+){0,2}?\W+(?:sızır|axır|подтека|leaking)\w*)"
+)
 _PRETERM = r"(?:2\d|3[0-6]) ?(?:weeks|wks|недел\w*|həftə\w*)"
 _CONTRACTIONS = (
     r"(?:tightening|contraction|схватк|sancı|dalğa|тянет|сокращени)\w*{G}(?:every \d|каждые \d"
@@ -1638,6 +1643,19 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"(?:iron|желез|dəmir)\w*(?: (?:pills|tablets|vitamins|таблетк|həb)\w*)?",
         0.85,
     ),
+    # independent30's misses (session 15): waters leaking before 37 weeks
+    Cue(
+        "pregnancy",
+        rf"{_PRETERM}(?:\W+\w+){{0,25}}?\W+{_WATERS_LEAKING}"
+        rf"|{_WATERS_LEAKING}(?:\W+\w+){{0,25}}?\W+{_PRETERM}",
+        0.85,
+    ),
+    # lime in the eye, told eye first
+    Cue(
+        "trauma",
+        r"в глаз\w* (?:\S+ )?(?:хими|щелоч|кислот|хлор|белизн|извест|пестицид)\w*",
+        0.95,
+    ),
 )
 
 
@@ -1833,6 +1851,11 @@ EASES_AT_REST = (
     r"(?:oturanda|dincələndə|dayananda|dincəlib|в покое|отдохну|сяду|when i (?:sit|rest|stop)"
     r"|at rest)\w*(?:\W+\w+)?\W+(?:keçir|проходит|goes away|passes|eases)\b"
 )
+# Short of breath on the stairs or on a walk: a bare "одышка" told with it is a question.
+EXERTION = (
+    r"(?:pilləkən|на лестниц|по лестниц|stairs|при ходьбе|yeriyəndə|walking uphill"
+    r"|на подъ[её]м)\w*"
+)
 # The apnoea of a snorer, told about by day: the models read "stops breathing" (`independent28`).
 APNOEA = (
     rf"(?:{SNORING})(?:\W+\w+){{0,12}}?\W+(?:nəfəs\w* (?:\S+ )?dayan|stops? breathing"
@@ -1855,6 +1878,7 @@ EXPLAINED_AWAY: tuple[tuple[str, str, float], ...] = (
     ("breathing", FISH_BONE, 0.9),
     ("breathing", ASTHMA_QUESTION, 0.9),
     ("breathing", EASES_AT_REST, 0.85),
+    ("breathing", EXERTION, 0.65),
 )
 # Someone now in care after a crisis that is over ("keçən ay … indi müalicədədir").
 IN_CARE = (

@@ -887,6 +887,13 @@ def test_seizure_medicines_a_heimlich_that_worked_a_joke_and_a_fundraiser() -> N
     )
 
 
+def test_waters_leaking_before_term_lime_in_the_eye_and_breath_short_on_stairs() -> None:
+    assert emergency("34 həftəyəm, dünəndən az-az su axır, ağrı yoxdur, gözləyim?")
+    assert not emergency("39 недель, подтекает водичка, сумка собрана, едем спокойно")
+    assert emergency("в глаз известковый раствор попал на стройке, жжёт, не видит")
+    assert not emergency("pilləkəndə nəfəs darlığı olur, 60 yaşım var, kardioloqa gedim?")
+
+
 def test_ending_everything_tonight_is_self_harm() -> None:
     hits = emergency("borcum çoxdur, bu gecə hər şeyi bitirəcəm, gücüm qalmayıb")
     assert hits
