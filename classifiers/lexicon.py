@@ -512,7 +512,9 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue(
         "self_harm",
         r"(?:таблетк\w*|pills|həblər\w*)\W+(?:\w+\W+){0,2}?(?:лежат передо мной|передо мной"
-        r"|in front of me|qabağımda\w*|önümdə\w*)",
+        r"|in front of me|qabağımda\w*|önümdə\w*"
+        # "pills lined up on the desk" (`independent31`)
+        r"|lined up|laid out|counted out|разложен\w*|разложил\w*|düzmüşəm|düzülüb)",
         0.95,
     ),
     # Asking whether a method hurts, or sitting and looking at it (`independent23`)
@@ -1485,11 +1487,13 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     # independent27's misses (session 15): black toes that smell, or a high fever with delirium
     Cue(
         "sepsis",
-        r"(?:пальц|barmaq|toe)\w*(?:\W+\w+){0,4}?\W+(?:почернел|черне|qaral|turn\w* black"
+        r"(?:пальц|barmaq|toe|рана|yara|wound)\w*(?:\W+\w+){0,4}?\W+(?:почернел|черне|qaral"
+        r"|turn\w* black"
         r"|gone black|went black)\w*(?:\W+\w+){0,8}?\W+(?:пахн|запах|iy|smell|температур"
         r"|qızdırma|fever)\w*"
         r"|(?:температур|qızdırma|fever)\w*(?:\W+\w+){0,2}?\W+(?:39|40|41)\b(?:[.,]\d)?"
-        r"(?:\W+\w+){0,6}?\W+(?:бредит|бред|sayıqla|delirious|not making sense)\w*",
+        r"(?:\W+\w+){0,6}?\W+(?:бредит|бред|путается|путает|sayıqla|çaşqın|confused|delirious"
+        r"|not making sense)\w*",
         0.85,
     ),
     # wild mushrooms, then vomiting hours later (the cue above allows three words between)
@@ -1654,6 +1658,37 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue(
         "trauma",
         r"в глаз\w* (?:\S+ )?(?:хими|щелоч|кислот|хлор|белизн|извест|пестицид)\w*",
+        0.95,
+    ),
+    # independent31's misses (session 15): potassium pills by the handful and a heart that
+    # skips
+    Cue(
+        "poisoning",
+        r"(?:potassium|калий|калия|kalium|panangin|панангин|asparkam|аспаркам)\w*"
+        r"(?:\W+\w+){0,12}?\W+(?:heart|сердц|ürə(?:k|y)|arrhythm|skipping|перебо|numb|онемел|keyi)\w*",
+        0.85,
+    ),
+    # "сегодня выпью всё, что есть в аптечке, и пусть это закончится"
+    Cue(
+        "self_harm",
+        r"выпью вс[её]|(?:пусть|чтобы) (?:это|вс[её]) (?:уже )?законч\w*"
+        r"|i.?ll (?:take|swallow) (?:all|everything)|hamısını içəcə(?:m|yəm)",
+        0.9,
+    ),
+    # days of diarrhoea, then someone who cannot get up or has not passed water
+    Cue(
+        "dehydration",
+        r"(?:понос|диаре|ishal|diarrh)\w*(?:\W+\w+){0,15}?\W+(?:не вста[её]т|встать не может"
+        r"|qalxa bilmir|can.?t get up|по-маленькому (?:\S+ ){0,2}?не|не писал|no (?:pee|urine)"
+        r"|hasn.?t (?:peed|passed (?:water|urine)))\w*",
+        0.85,
+    ),
+    # a blood thinner and a bleed that will not stop
+    Cue(
+        "bleeding",
+        r"(?:warfarin|varfarin|варфарин|xarelto|ксарелто|eliquis|эликвис|blood thinner|разжижа"
+        r"|qan(?:ı)? durulaşdır)\w*(?:\W+\w+){0,20}?\W+(?:bleed|кров|qan)\w*(?:\W+\w+){0,6}?\W+"
+        r"(?:nonstop|non-stop|won.?t stop|не останавлива|dayanmır|kəsilmir)\w*",
         0.95,
     ),
 )

@@ -894,6 +894,27 @@ def test_waters_leaking_before_term_lime_in_the_eye_and_breath_short_on_stairs()
     assert not emergency("pilləkəndə nəfəs darlığı olur, 60 yaşım var, kardioloqa gedim?")
 
 
+def test_pills_lined_up_and_a_plan_to_take_everything_tonight_are_self_harm() -> None:
+    hits = emergency("exams are over for me, mum's pills are laid out on my bed, sorry everyone")
+    assert hits
+    assert hits[0].self_harm
+    hits = emergency("bu gecə evdəki dərmanların hamısını içəcəm, yoruldum")
+    assert hits
+    assert hits[0].self_harm
+
+
+def test_potassium_and_a_skipping_heart_a_thinner_and_a_bleed_that_will_not_stop() -> None:
+    assert emergency("пью аспаркам горстями для судорог, сейчас сердце даёт перебои")
+    hits = emergency("nənəm varfarin içir, burnundan qan gəlir, yarım saatdır dayanmır")
+    assert hits
+    assert hits[0].score >= 0.95
+
+
+def test_days_of_diarrhoea_then_no_getting_up_and_a_black_wound_with_fever() -> None:
+    assert emergency("3 gündür ishal var, babam bu gün yataqdan qalxa bilmir, dili quruyub")
+    assert emergency("yara 2 günə qaralıb, qızdırma 39, atam çaşqındır")
+
+
 def test_ending_everything_tonight_is_self_harm() -> None:
     hits = emergency("borcum çoxdur, bu gecə hər şeyi bitirəcəm, gücüm qalmayıb")
     assert hits
