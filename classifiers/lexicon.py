@@ -177,7 +177,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue("cardiac", r"ürəy\w*{G}(?:ağrı|sancı|sıxır|bas)", 0.75),
     Cue("cardiac", r"infarkt\w*{G1}(?:keçirir|olur|ola bilər|keçirə|vurdu|vurub|keçirib)", 0.85),
     Cue("cardiac", r"(?:mikro)?infarkt\w*", 0.65, weak=True),
-    Cue("cardiac", r"döş\w*{G}(?:ağrı|sancı)", 0.6, weak=True),
+    # (folded, "döş" is "dos": not "dostumuzun başı ağrıyır", a friend's headache, nor "döşək")
+    Cue("cardiac", r"döş(?!t|ək)\w*{G}(?:ağrı|sancı)", 0.6, weak=True),
     Cue(
         "cardiac",
         r"(?:боль|бол[ия]т|давит|жм[её]т|жж[её]т|жжение|сжима\w*|сдавл\w*|колет|ноет)\w*{G}груд",
@@ -895,7 +896,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         "self_harm",
         r"(?:прости|простите|bagisla|bağışla|bağışlayın)\w*{G}"
         r"(?:я )?больше не (?:вернусь|увидимся)"
-        r"|меня больше не будет|(?:uşaqlarımı|balalarımı) (?:sənə|sizə) tapşır\w*"
+        r"|меня (?:больше|завтра|уже) не будет|завтра меня (?:уже )?не будет"
+        r"|(?:uşaqlarımı|balalarımı) (?:sənə|sizə) tapşır\w*"
         r"|bu (?:gecədən|gündən) sonra (?:mən )?(?:olmayacağam|yoxam)|bu son (?:mesajım|yazım)\w*"
         r"|(?:это|eto) (?:мо[её]|moyo|moe) последн\w* (?:сообщение|soobshchenie)"
         r"|this is my last (?:message|post)|you won.?t (?:see|hear from) me (?:again|anymore)"
@@ -1691,6 +1693,46 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"(?:nonstop|non-stop|won.?t stop|не останавлива|dayanmır|kəsilmir)\w*",
         0.95,
     ),
+    # independent32's misses (session 15): gums or a nose bleeding without stopping
+    Cue(
+        "bleeding",
+        r"(?:кров|qan|bleed)\w*(?:\W+\w+){0,4}?\W+(?:не переставая|без остановки|non-?stop"
+        r"|dayanmadan|fasiləsiz)",
+        0.85,
+    ),
+    # a fever after chemotherapy or an organ transplant: no immune system to fight it
+    Cue(
+        "sepsis",
+        r"(?:химиотерап|химии|химия|химией|kimyaterap|kimya|chemo)\w*(?:\W+\w+){0,15}?\W+"
+        r"(?:fever|температур|qızdırma)\w*(?:\W+\w+){0,3}?\W+(?:3[89]|40)\b"
+        r"|(?:kidney|liver|heart|почк|печен|сердц|böyrək|qaraciyər|ürək)\w* "
+        r"(?:transplant|трансплант|пересадк|köçürülmə)\w*(?:\W+\w+){0,20}?\W+(?:fever|температур|qızdırma)\w*"
+        r"(?:\W+\w+){0,3}?\W+(?:38[.,][5-9]|39|40)\b",
+        0.85,
+    ),
+    # a small child fallen from a height, then vomiting or falling asleep
+    Cue(
+        "trauma",
+        r"(?:упал|упала|свалил\w*) (?:с|со|об|на) \w+(?:\W+\w+){0,12}?\W+(?:вырвал|рвот|стошнил"
+        r"|засыпа|сонлив)\w*|yıxıl\w*(?:\W+\w+){0,10}?\W+(?:qusdu|qusub|yuxulu)\w*"
+        r"|fell (?:off|from|down) \w+(?:\W+\w+){0,12}?\W+"
+        r"(?:threw up|vomit\w*|keeps falling asleep)",
+        0.85,
+    ),
+    # unknown berries eaten, then a burning mouth, drooling or vomiting
+    Cue(
+        "poisoning",
+        r"(?:съел|поел|ate|yeyib|yedi)\w*(?:\W+\w+){0,3}?\W+(?:ягод|berries|giləmeyvə|meyvə)\w*"
+        r"(?:\W+\w+){0,15}?\W+(?:жж|жг|слюн|рвот|burn|drool|vomit|qus|ağz\w* yan)\w*",
+        0.85,
+    ),
+    # a bone through the skin (not a bunion's "sümük çıxıb")
+    Cue(
+        "trauma",
+        r"bone (?:is )?(?:poking|sticking) (?:out|through)|кость торчит|открыт\w* перелом"
+        r"|sümük\w* (?:çölə|bayıra) çıx\w*|open fracture",
+        0.9,
+    ),
 )
 
 
@@ -1799,6 +1841,8 @@ ONGOING = (
     r"|(?:ид[её]т|теч[её]т) и (?:ид[её]т|теч[её]т)|keeps? (?:bleeding|pouring)"
     # since a nap or a meal today, whatever "a cold last week" came before (`independent29`)
     r"|since (?:his|her|my|the) (?:nap|lunch|breakfast|dinner)|since (?:this morning|an hour ago)"
+    # bleeding "не переставая" (`independent32`)
+    r"|не переставая|без остановки|non-?stop|dayanmadan|fasiləsiz"
 )
 # "...indi yaxşıdır": the story ends well, whatever urgent words it contains.
 RECOVERED = (
@@ -2214,7 +2258,9 @@ DEBUNK_STANCE = (
 # korlayır"; "не лечит рак, а убивает") or is a clause of a bigger claim ("лечит даже то, что
 # не лечит медицина")...
 NOT_A_CURE = (
-    r"(?<!что )(?:не лечит|sağaltmır|müalicə etmir|(?:doesn.?t|does not|won.?t|will not)"
+    # ("soda ilə xərçəng sağalmır": 4 of 4 such messages over the read sets are debunks)
+    r"(?<!что )(?:не лечит|sağaltmır|müalicə etmir|ilə (?:\w+ ){0,2}?(?:sağalmır|müalicə olunmur)"
+    r"|(?:doesn.?t|does not|won.?t|will not)"
     r" (?:cure|kill (?:a |the )?(?:\w+ )?(?:virus|viruses|bacteria|germs)))\b"
     r"(?![^.!?\n]{0,40}?(?:\bа|sadəcə|yalnız|only|just|but) (?:\w+ ){0,2}?(?:убива|калеч"
     r"|korla|zəhərlə|öldür|kill|poison|destroy|damag))"

@@ -759,8 +759,11 @@ class _Context:
 
     @cached_property
     def off(self) -> bool:
-        """A past event, thanks to the crew or an article: not an emergency now."""
-        return self._has(lexicon.NOW_WELL) or self.off_whoever_seems_well
+        """A past event, thanks to the crew or an article: not an emergency now. "Now at home"
+        does not end a story that is still going on ("сейчас дома между курсами … дёсна кровят
+        с утра не переставая")."""
+        now_well = self._has(lexicon.NOW_WELL) and not self._has(lexicon.ONGOING)
+        return now_well or self.off_whoever_seems_well
 
     def explained(self, topic: str, score: float) -> bool:
         """Whether the message explains the symptom away (a blocked nose, a panic attack)."""

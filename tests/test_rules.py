@@ -915,6 +915,32 @@ def test_days_of_diarrhoea_then_no_getting_up_and_a_black_wound_with_fever() -> 
     assert emergency("yara 2 günə qaralıb, qızdırma 39, atam çaşqındır")
 
 
+def test_gums_bleeding_nonstop_even_at_home_and_a_fever_after_chemotherapy() -> None:
+    assert emergency("qızım indi evdədir, kursların arasında, diş ətindən qan dayanmadan gəlir")
+    assert emergency("после химии у папы температура 38.8, озноб, что дать?")
+    assert emergency("5 days after his kidney transplant, fever of 39.2 and chills")
+    assert not emergency("после пересадки волос температура 37.2, это нормально?")
+
+
+def test_a_fall_then_sleep_berries_and_a_bone_through_the_skin() -> None:
+    assert emergency("сын упал с дивана на плитку, потом стошнило, сейчас засыпает")
+    assert emergency("the kids ate some red berries by the river, now their mouths burn")
+    assert emergency("кость торчит из голени после падения с велосипеда")
+    assert not emergency("ayaq baş barmağımda sümük çıxıb, ayaqqabı sıxır, ortoped lazımdır?")
+
+
+def test_tomorrow_i_will_not_be_here_and_a_friends_headache() -> None:
+    hits = emergency("устала от всего, завтра меня уже не будет, не ищите")
+    assert hits
+    assert hits[0].self_harm
+    assert not emergency("dostumuzun başı ağrıyır, gecə açıq aptek var?")
+
+
+def test_a_cure_denied_in_azerbaijani_is_a_debunk_unless_medicine_is_denied() -> None:
+    assert rules.find_debunk(normalize("sirkə ilə şəkər xəstəliyi sağalmır, aldanmayın"))
+    assert not rules.find_debunk(normalize("xərçəng kimya ilə müalicə olunmur, biznesdir"))
+
+
 def test_ending_everything_tonight_is_self_harm() -> None:
     hits = emergency("borcum çoxdur, bu gecə hər şeyi bitirəcəm, gücüm qalmayıb")
     assert hits
