@@ -67,6 +67,12 @@ class Cue:
     weak: bool = False
 
 
+def _near(a: str, b: str, words: int, *, back: int | None = None) -> str:
+    """`a` then `b` with at most `words` words between, or `b` then `a` (at most `back`)."""
+    back = words if back is None else back
+    return rf"{a}(?:\W+\w+){{0,{words}}}?\W+{b}|{b}(?:\W+\w+){{0,{back}}}?\W+{a}"
+
+
 _BURN = (
     r"(?:yan(?:dı|ıb|dırdı|dırdıq|mış)\w*|qaynar|кипят\w*|kipyat\w*|ожог\w*|обж[её]г\w*"
     r"|обварил\w*|ошпарил\w*|boiling|burn(?:t|ed|s)?\b|scald\w*|alış\w*)"
@@ -1344,7 +1350,7 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     # that spurts in pulses; a racing heart of 150 and more with dizziness or darkening sight
     Cue(
         "trauma",
-        rf"{_BURN}(?:\W+\w+){{0,15}}?\W+{_BURNT_SKIN}|{_BURNT_SKIN}(?:\W+\w+){{0,15}}?\W+{_BURN}",
+        _near(_BURN, _BURNT_SKIN, 15),
         0.85,
     ),
     Cue(
@@ -1377,14 +1383,12 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     ),
     Cue(
         "pregnancy",
-        rf"{_PREGNANT}(?:\W+\w+){{0,25}}?\W+{_PREGNANCY_DANGER}"
-        rf"|{_PREGNANCY_DANGER}(?:\W+\w+){{0,25}}?\W+{_PREGNANT}",
+        _near(_PREGNANT, _PREGNANCY_DANGER, 25),
         0.85,
     ),
     Cue(
         "pregnancy",
-        rf"{_PRETERM}(?:\W+\w+){{0,25}}?\W+{_CONTRACTIONS}"
-        rf"|{_CONTRACTIONS}(?:\W+\w+){{0,25}}?\W+{_PRETERM}",
+        _near(_PRETERM, _CONTRACTIONS, 25),
         0.85,
     ),
     Cue(
@@ -1400,14 +1404,14 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     # sets, all emergencies) and what it does to the people breathing it
     Cue(
         "poisoning",
-        rf"{_GAS_SMELL}(?:\W+\w+){{0,12}}?\W+{_GASSED}|{_GASSED}(?:\W+\w+){{0,12}}?\W+{_GAS_SMELL}",
+        _near(_GAS_SMELL, _GASSED, 12),
         0.9,
     ),
     Cue("poisoning", _GAS_SMELL, 0.75),
     # a farm chemical drunk from a soft-drink bottle: "хлебнул", "a sip"
     Cue(
         "poisoning",
-        rf"{_DRANK}(?:\W+\w+){{0,8}}?\W+{_FARM_CHEMICAL}|{_FARM_CHEMICAL}(?:\W+\w+){{0,8}}?\W+{_DRANK}",
+        _near(_DRANK, _FARM_CHEMICAL, 8),
         0.9,
     ),
     # a day in the heat, then vomiting, confusion or legs that will not hold
@@ -1415,7 +1419,7 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     # lye or acid spilled on the skin
     Cue(
         "trauma",
-        rf"{_CORROSIVE}(?:\W+\w+){{0,6}}?\W+{_ON_SKIN}|{_ON_SKIN}(?:\W+\w+){{0,4}}?\W+{_CORROSIVE}",
+        _near(_CORROSIVE, _ON_SKIN, 6, back=4),
         0.85,
     ),
     # a blow to the head, then confusion: the same question asked over and over
@@ -1482,8 +1486,7 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     # messages with a stone-hard belly are emergencies; the 24th is constipation)
     Cue(
         "abdomen",
-        rf"{_STONE_BELLY}(?:\W+\w+){{0,12}}?\W+{_PERITONITIS_SIGN}"
-        rf"|{_PERITONITIS_SIGN}(?:\W+\w+){{0,12}}?\W+{_STONE_BELLY}",
+        _near(_STONE_BELLY, _PERITONITIS_SIGN, 12),
         0.85,
     ),
     # independent27's misses (session 15): black toes that smell, or a high fever with delirium
@@ -1652,8 +1655,7 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     # independent30's misses (session 15): waters leaking before 37 weeks
     Cue(
         "pregnancy",
-        rf"{_PRETERM}(?:\W+\w+){{0,25}}?\W+{_WATERS_LEAKING}"
-        rf"|{_WATERS_LEAKING}(?:\W+\w+){{0,25}}?\W+{_PRETERM}",
+        _near(_PRETERM, _WATERS_LEAKING, 25),
         0.85,
     ),
     # lime in the eye, told eye first
