@@ -406,8 +406,8 @@ def load_answers(path: Path) -> list[Answer]:
 # scored once at the start of session 14); `independent23`-`independent26` in session 14
 # (`independent23` and `independent24` scored there, `independent25` and `independent26` left
 # unscored for the next session and scored once at the start of session 15);
-# `independent27`-`independent32` in session 15 (`independent27`-`independent31` scored there,
-# `independent32` left unscored for the next session).
+# `independent27`-`independent34` in session 15 (`independent27`-`independent32` scored there,
+# `independent33` and `independent34` left unscored for the next session).
 INDEPENDENT = "independent"
 HOLDOUTS = (
     INDEPENDENT,
@@ -442,6 +442,8 @@ HOLDOUTS = (
     "independent30",
     "independent31",
     "independent32",
+    "independent33",
+    "independent34",
 )
 # The sets whose errors earlier sessions read and wrote cues for: no longer blind, so since
 # session 11 they train the specialty and sentiment heads (more writers, more ways to ask and
