@@ -98,7 +98,8 @@ _PREGNANCY_DANGER = (
 )
 # Regular tightenings before 37 weeks: preterm labour, told as "probably Braxton Hicks".
 _GAS_SMELL = (
-    r"(?:qaz iy\w*|запах\w* газ\w*|пахнет газом|pahnet gazom|zapah gaza|газом пахнет"
+    r"(?:qaz iy\w*|запах\w* газ\w*|(?:пахнет|попахивает|воняет) газом|pahnet gazom|zapah gaza"
+    r"|газом (?:\S+ )?(?:пахнет|попахивает|воняет)"
     r"|тухл\w* яйц\w*|сероводород\w*|smell\w* (?:of )?gas|gas (?:smell|leak)\w*|rotten eggs?)"
 )
 _GASSED = (
@@ -307,6 +308,14 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         "bleeding",
         r"кров\w*{G1}(?:ид[её]т|теч[её]т) и (?:ид[её]т|теч[её]т)|простын\w*{G1}мокр",
         0.9,
+    ),
+    # blood coughed up by the cupful (before the plain cue: a position takes the first cue;
+    # `independent33`)
+    Cue(
+        "bleeding",
+        r"(?:кашля\w*|откашлива\w*|cough\w*|öskür\w*)(?:\W+\w+){0,3}?\W+(?:кров|blood|qan)\w*"
+        r"(?:\W+\w+){0,8}?\W+(?:полстакана|стакан|чашк|cup|glass|stəkan|много|a lot|çoxlu)\w*",
+        0.95,
     ),
     Cue("bleeding", r"(?:рвот\w*|рвет|рвало|кашля\w*) кровью", 0.85),
     Cue("bleeding", r"кровотечени\w*", 0.75),
@@ -1123,6 +1132,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue(
         "unconscious",
         r"(?:дверь|двери) (?:\w+ )?не (?:открыва|откры)\w*|qapı\w* (?:\w+ )?açmır\w*"
+        # "соседка второй день не открывает" (`independent33`)
+        r"|(?:день|дня|дней|сутки|суток|со вчера|с вечера) не открыва(?:ет|ют)\b"
         r"|(?:won.?t|doesn.?t|isn.?t|not) (?:open\w*|answer\w*) (?:the |his |her )?door",
         0.85,
     ),
@@ -1735,6 +1746,29 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"|sümük\w* (?:çölə|bayıra) çıx\w*|open fracture",
         0.9,
     ),
+    # independent33's misses (session 15): a drug known for severe reactions, then a rash or
+    # fever and one more sign (abacavir, nevirapine, lamotrigine, carbamazepine, allopurinol)
+    Cue(
+        "anaphylaxis",
+        r"(?:abacavir|абакавир|невирапин|nevirapin|lamotrigin|ламотриджин|карбамазепин|carbamazepin"
+        r"|allopurinol|аллопуринол)\w*(?:\W+\w+){0,25}?\W+(?:fever|температур|qızdırma|rash|сып"
+        r"|səpgi)\w*(?:\W+\w+){0,10}?\W+(?:rash|сып|səpgi|blister|пузыр|qabar|fever|температур"
+        r"|qızdırma|vomit|рвот|throwing up|qus)\w*",
+        0.85,
+    ),
+    # a stove or heater left on all night, then everyone's head aches: carbon monoxide (5 of 5)
+    Cue(
+        "poisoning",
+        r"(?:плит|печк|печь|обогреват|мангал|жаровн|stove|heater|brazier|generator|генератор)\w*"
+        r"(?:\W+\w+){0,15}?\W+(?:у всех|all of us|everyone|hamımız|hamının)\w*",
+        0.85,
+    ),
+    # a left or right arm and leg gone numb (7 of 7)
+    Cue(
+        "stroke",
+        r"(?:не чувству\w*|онемел\w*) (?:\S+ )?(?:лев|прав)\w* (?:рук|ног|половин|сторон)\w*",
+        0.85,
+    ),
 )
 
 
@@ -1958,7 +1992,7 @@ EXPLAINED_AWAY: tuple[tuple[str, str, float], ...] = (
     ("breathing", SNORING, 0.9),
     ("breathing", FISH_BONE, 0.9),
     ("breathing", ASTHMA_QUESTION, 0.9),
-    ("breathing", EASES_AT_REST, 0.85),
+    ("breathing", EASES_AT_REST, 0.9),
     ("breathing", EXERTION, 0.65),
 )
 # Someone now in care after a crisis that is over ("keçən ay … indi müalicədədir").
@@ -2288,6 +2322,7 @@ SELF_MEDICATION_WARNING = (
     r"|не лечитесь (?:по интернету|сами|советами)|не ставьте (?:себе )?диагноз\w*"
     r"|don.t (?:diagnose|treat) yoursel(?:f|ves)"
     r"|без (?:анализ\w*|обследовани\w*) (?:\w+ )?не (?:пить|принимать|давать|начинать)"
+    # (not "не слушайте никого": 5 of 5 such messages go on to advise something else)
     r"|не слушайте (?:\w+ )?(?:советы|советчик\w*)"
     # "internetdə oxuyub dərman içmə" (all 9 such messages over the corpus and read sets benign)
     r"|internet\w* (?:\S+ )?oxuyub (?:\w+ ){0,2}?(?:içmə|içməyin|qoymayın|atmayın|etmək olmaz)\b"

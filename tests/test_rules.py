@@ -941,6 +941,25 @@ def test_a_cure_denied_in_azerbaijani_is_a_debunk_unless_medicine_is_denied() ->
     assert not rules.find_debunk(normalize("xərçəng kimya ilə müalicə olunmur, biznesdir"))
 
 
+def test_a_high_risk_drug_then_rash_and_fever_and_blood_coughed_by_the_cup() -> None:
+    assert emergency("on lamotrigine, dose raised on Monday, now a rash everywhere and a fever")
+    assert emergency("öskürəndə qan gəlir, artıq yarım stəkan olub, vərəm müalicəsi alıram")
+    assert not emergency("atam allopurinol içir, podaqra tutmaları azalıb")
+
+
+def test_a_neighbour_silent_for_days_a_stove_all_night_and_a_numb_side() -> None:
+    assert emergency("сосед третий день не открывает, в подъезде газом попахивает")
+    assert emergency("we ran the heater all night, this morning everyone has a splitting headache")
+    assert emergency("у деда с утра онемела правая рука и нога, говорит нормально")
+
+
+def test_breath_short_on_a_climb_that_passes_at_rest_and_never_mind_the_advice() -> None:
+    assert not emergency("lift işləmir, 9-cu mərtəbəyə qalxanda nəfəsim kəsilir, dincələndə keçir")
+    # "Don't listen to anyone" mostly opens advice of one's own.
+    text = "не слушай никого, это ротавирус, дай энтерофурил"
+    assert rules.find_own_care(normalize(text)) == []
+
+
 def test_ending_everything_tonight_is_self_harm() -> None:
     hits = emergency("borcum çoxdur, bu gecə hər şeyi bitirəcəm, gücüm qalmayıb")
     assert hits
