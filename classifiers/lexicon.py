@@ -153,6 +153,22 @@ _AESTHETIC_JAB = (
     # (not botulinum toxin: it blocks no artery)
     r"(?:филлер|филер|гиалурон|мезотерап|filler|hialuron|hyaluron|mezoterap|mesotherap|dolğu)\w*"
 )
+_ROPE_FOUND = (
+    r"(?:нашл|нашёл|нашел|found|tapdım|tapmışam)\w*(?:\W+\w+){0,5}?\W+"
+    r"(?:верёвк|веревк|петл|rope|noose|kəndir|ip\b)\w*"
+)
+_GIVING_AWAY = (
+    r"(?:(?:раздава|раздал|раздаёт)\w* (?:\S+ )?(?:свои |все )?вещ\w*"
+    r"|giving away (?:his|her|my|all (?:his|her|my)) (?:things|stuff|belongings)"
+    r"|əşya\w* (?:\S+ )?payla(?:yır|dı|yıb)\w*)"
+)
+# Life called pointless, not wanted: what turns a rope or a give-away into a warning.
+_DEATH_WISH = (
+    r"(?:жить не хоч\w*|не хоч\w* жить|бессмыслен\w*|нет смысла|незачем жить|покончить"
+    r"|суицид\w*|yaşamaq istəmir\w*|mənası yox\w*|intihar\w*|öl(?:mək|üm) istə\w*"
+    r"|(?:doesn.?t|don.?t) want to (?:live|be here)|pointless|no point|suicid\w*|end it\b"
+    r"|want to die)"
+)
 _STONE_BELLY = (
     r"(?:qarn\w* daş\w*|живот\w* (?:\S+ )?(?:как камень|каменн\w*|тв[её]рд\w* как)"
     r"|(?:belly|stomach|abdomen) (?:is )?(?:rock.?hard|hard as (?:a )?(?:rock|board|stone)))"
@@ -1537,12 +1553,11 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue(
         "self_harm",
         r"(?:продумал|придумал|решил|знаю),? как (?:это )?сделать"
-        r"|(?:planned|figured out|worked out) how (?:to|i.?ll|he.?ll|she.?ll) do it"
-        r"|(?:раздава|раздал|раздаёт)\w* (?:\S+ )?(?:свои |все )?вещ\w*"
-        r"|giving away (?:his|her|my|all (?:his|her|my)) (?:things|stuff|belongings)"
-        r"|əşya\w* (?:\S+ )?payla(?:yır|dı|yıb)\w*",
+        r"|(?:planned|figured out|worked out) how (?:to|i.?ll|he.?ll|she.?ll) do it",
         0.85,
     ),
+    # belongings given away by someone who finds life pointless (not before a move abroad)
+    Cue("self_harm", _near(_GIVING_AWAY, _DEATH_WISH, 30), 0.85),
     # a man holding his chest (19 such messages over the corpus and read sets, all emergencies)
     Cue(
         "cardiac",
@@ -1627,13 +1642,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"|(?:не писал\w*|сухой подгузник|сухие подгузники)|bez (?:yaş|quru) deyil",
         0.8,
     ),
-    # a rope found in a teenager's wardrobe
-    Cue(
-        "self_harm",
-        r"(?:нашл|нашёл|нашел|found|tapdım|tapmışam)\w*(?:\W+\w+){0,5}?\W+"
-        r"(?:верёвк|веревк|петл|rope|noose|kəndir|ip\b)\w*",
-        0.9,
-    ),
+    # a rope found in a teenager's wardrobe who says life is pointless (not a washing line)
+    Cue("self_harm", _near(_ROPE_FOUND, _DEATH_WISH, 30), 0.9),
     # swallowing and breathing both failing (after botulinum toxin)
     Cue(
         "breathing",
@@ -1726,9 +1736,10 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     # a small child fallen from a height, then vomiting or falling asleep
     Cue(
         "trauma",
-        r"(?:упал|упала|свалил\w*) (?:с|со|об|на) \w+(?:\W+\w+){0,12}?\W+(?:вырвал|рвот|стошнил"
+        r"(?:упал|упала|свалил\w*) (?:с|со|об|на) \w+(?:\W+\w+){0,12}?\W+(?<!ни )(?<!не )(?<!без )"
+        r"(?:вырвал|рвот|стошнил"
         r"|засыпа|сонлив)\w*|yıxıl\w*(?:\W+\w+){0,10}?\W+(?:qusdu|qusub|yuxulu)\w*"
-        r"|fell (?:off|from|down) \w+(?:\W+\w+){0,12}?\W+"
+        r"|fell (?:off|from|down) \w+(?:\W+\w+){0,12}?\W+(?<!no )(?<!not )"
         r"(?:threw up|vomit\w*|keeps falling asleep)",
         0.85,
     ),

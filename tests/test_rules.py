@@ -960,6 +960,16 @@ def test_breath_short_on_a_climb_that_passes_at_rest_and_never_mind_the_advice()
     assert rules.find_own_care(normalize(text)) == []
 
 
+def test_a_washing_line_a_move_abroad_and_no_vomiting_are_no_alarms() -> None:
+    # Harmless questions of my own, written after the blind sets to find over-reaches.
+    assert not emergency("нашла верёвку для белья в шкафу, какую лучше купить для балкона?")
+    assert not emergency("he keeps giving away his stuff because he's moving to Germany")
+    assert not emergency(
+        "fell off the bike yesterday, scraped knee, no vomiting, how to clean it?"
+    )
+    assert not emergency("упала со стула, ни рвоты, ни сонливости, синяк на бедре")
+
+
 def test_ending_everything_tonight_is_self_harm() -> None:
     hits = emergency("borcum çoxdur, bu gecə hər şeyi bitirəcəm, gücüm qalmayıb")
     assert hits
