@@ -1524,7 +1524,7 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"|gone black|went black)\w*(?:\W+\w+){0,8}?\W+(?:пахн|запах|iy|smell|температур"
         r"|qızdırma|fever)\w*"
         r"|(?:температур|qızdırma|fever)\w*(?:\W+\w+){0,2}?\W+(?:39|40|41)\b(?:[.,]\d)?"
-        r"(?:\W+\w+){0,6}?\W+(?:бредит|бред|путается|путает|sayıqla|çaşqın|confused|delirious"
+        r"(?:\W+\w+){0,6}?\W+(?:бредит|бред|путается|путает|заговарива|sayıqla|çaşqın|confused|delirious"
         r"|not making sense)\w*",
         0.85,
     ),
@@ -1713,7 +1713,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         "bleeding",
         r"(?:warfarin|varfarin|варфарин|xarelto|ксарелто|eliquis|эликвис|blood thinner|разжижа"
         r"|qan(?:ı)? durulaşdır)\w*(?:\W+\w+){0,20}?\W+(?:bleed|кров|qan)\w*(?:\W+\w+){0,6}?\W+"
-        r"(?:nonstop|non-stop|won.?t stop|не останавлива|dayanmır|kəsilmir)\w*",
+        # (present tense: "не останавливалась, потом остановилась" is over; `independent34`)
+        r"(?:nonstop|non-stop|won.?t stop|не останавлива(?:ется|ются)|dayanmır|kəsilmir)\b",
         0.95,
     ),
     # independent32's misses (session 15): gums or a nose bleeding without stopping
@@ -1778,6 +1779,22 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue(
         "stroke",
         r"(?:не чувству\w*|онемел\w*) (?:\S+ )?(?:лев|прав)\w* (?:рук|ног|половин|сторон)\w*",
+        0.85,
+    ),
+    # independent34's misses (session 15): bleach mixed with ammonia or acid (a toxic gas)
+    Cue(
+        "poisoning",
+        r"(?:хлорк|хлор|белизн|xlor|klor|ağardıcı|bleach)\w*(?:\W+\w+){0,4}?\W+(?:нашатыр|аммиак"
+        r"|ammonia|novşadır|кислот|acid|turşu|уксус|sirkə|vinegar)\w*",
+        0.85,
+    ),
+    # something drunk, then sight failing: methanol (3 of 4 such messages are emergencies)
+    Cue(
+        "poisoning",
+        # (not a drug taken for years: "metformin … 5 il içdi, indi görmür" is a myth)
+        r"(?<!il )(?<!ildir )(?<!лет )(?<!года )(?<!years )"
+        r"(?:выпил|drank|içib|içdi)\w*(?:\W+\w+){0,15}?\W+(?:плохо видит|не видит|ослеп\w*"
+        r"|blurr\w*|can.?t see|görmür|zəif görür|туман в глазах)",
         0.85,
     ),
 )
@@ -1902,6 +1919,9 @@ RECOVERED = (
     r"|flew out|çıxdı)\w*"
     r"|собира\w* (?:\S+ )?на (?:реабилитац|лечени|операц)\w*|fundrais\w*|ianə\w*|пожертвован\w*"
     r"|(?:pul|yardım) (?:yığırıq|toplayırıq|yığılır)"
+    # a bleed that "then stopped" (0 of 13 such messages is an emergency; `independent34`)
+    r"|(?:потом|в итоге|затем|наконец)\W+(?:\w+\W+){0,2}?останови\w*"
+    r"|(?:then|finally) (?:it )?stopped|sonra (?:\w+ )?dayandı|axırda dayandı"
 )
 # "Now fine" ends most stories, but not something swallowed, which acts hours later: "кажется
 # проглотил 2-3 штуки, сейчас играет нормально" (independent16).
@@ -2074,6 +2094,8 @@ PERSONAL = (
     r"|(?:\d+|bir|yarım) (?:saat|dəqiqə) (?:əvvəl|öncə|qabaq)"
     # "а если после антибиотика, который сегодня первый раз выпил, губы распухли" (`independent27`)
     r"|\bя\b|сегодня|bu gün|today\b"
+    # "теперь дышать тяжело … если окно открыть, пройдёт?" (`independent34`)
+    r"|теперь|\bindi\b"
 )
 NEGATION_BEFORE = r"(?:\bне|\bnot?|\bwithout|\bбез|\bnever|\bheç)\W+(?:\w+\W+)?$"
 NEGATION_AFTER = (
@@ -2336,7 +2358,8 @@ SELF_MEDICATION_WARNING = (
     # (not "не слушайте никого": 5 of 5 such messages go on to advise something else)
     r"|не слушайте (?:\w+ )?(?:советы|советчик\w*)"
     # "internetdə oxuyub dərman içmə" (all 9 such messages over the corpus and read sets benign)
-    r"|internet\w* (?:\S+ )?oxuyub (?:\w+ ){0,2}?(?:içmə|içməyin|qoymayın|atmayın|etmək olmaz)\b"
+    r"|internet\w* (?:\S+ )?(?:oxuyub|baxıb) (?:\w+ ){0,2}?(?:içmə|içməyin|qoymayın|atmayın"
+    r"|etmək olmaz)\b"
 )
 # Reporting what one's own doctor prescribed ("həkim mənə D vitamini yazdı") is not advice...
 OWN_PRESCRIPTION = (

@@ -970,6 +970,18 @@ def test_a_washing_line_a_move_abroad_and_no_vomiting_are_no_alarms() -> None:
     assert not emergency("упала со стула, ни рвоты, ни сонливости, синяк на бедре")
 
 
+def test_bleach_with_ammonia_a_drink_then_failing_sight_and_a_bleed_that_then_stopped() -> None:
+    assert emergency("mixed bleach and vinegar to clean the bathroom, now coughing and can't stop")
+    assert emergency("дядя выпил самогон с рынка, к утру плохо видит")
+    assert not emergency("на ксарелто порезался, кровь долго шла, потом всё-таки остановилась")
+    assert emergency("он на варфарине, кровь из носа не останавливается уже час")
+
+
+def test_a_fever_with_muddled_talk_and_now_makes_an_if_a_case() -> None:
+    assert emergency("у отца температура 40, и он заговаривается, не узнаёт комнату")
+    assert emergency("смешала хлорку с уксусом, теперь тяжело дышать, если проветрить, пройдёт?")
+
+
 def test_ending_everything_tonight_is_self_harm() -> None:
     hits = emergency("borcum çoxdur, bu gecə hər şeyi bitirəcəm, gücüm qalmayıb")
     assert hits
