@@ -1886,12 +1886,17 @@ LONG_AGO = (
 )
 # A year back or more: "!!" in such a story is the teller's emotion, not a case now.
 YEAR_AGO = LONG_AGO + r"|(?:keçən|ötən) il\b|в прошлом году|v proshlom godu|last year"
+# "Again" brings a past crisis back ("indi yenə o fikirlər gəlir"), but it is no sign of
+# urgency elsewhere: "pregnant again", "the lift is broken again", "he's bleeding again" quoted
+# from 2021 (`independent30`, `33`, `34`; taken out of URGENT in session 15, which moved 8 read
+# messages, all the right way).
+AGAIN = r"yenə|yenidən|təkrar|снова|опять|again\b"
 URGENT = (
     r"hal-hazırda|bu an|bu dəqiqə|təcili(?! yardım| vəziyyət| hal| tibbi)|kömək ed\w*"
     r"|nə (?:edim|edək)\b"
     r"|tez ol\w*"
-    r"|yenə|yenidən|təkrar|прямо сейчас|срочно|помогите|что делать|снова|опять|right now"
-    r"|help\b|urgent\w*|asap|what (?:do|should|can) (?:i|we) do|again\b"
+    r"|прямо сейчас|срочно|помогите|что делать|right now"
+    r"|help\b|urgent\w*|asap|what (?:do|should|can) (?:i|we) do"
     r"|chto (?:nam |mne )?delat|srochno|pomogite"
 )
 # Going on for minutes or an hour or two ("yarım saatdır", "уже 20 минут"): happening now,

@@ -749,7 +749,7 @@ class _Context:
         people) nor "now I am fine" (said hours after 40 paracetamol tablets, in the corpus)."""
         if self.joke or self._has(lexicon.AS_PRESCRIBED):
             return True
-        if self.urgent:
+        if self.urgent or self._has(lexicon.AGAIN):
             return False
         return self._has(lexicon.LONG_AGO) or (self.past and self._has(lexicon.IN_CARE))
 

@@ -982,6 +982,15 @@ def test_a_fever_with_muddled_talk_and_now_makes_an_if_a_case() -> None:
     assert emergency("смешала хлорку с уксусом, теперь тяжело дышать, если проветрить, пройдёт?")
 
 
+def test_again_is_no_urgency_but_a_crisis_that_is_back() -> None:
+    assert not emergency(
+        "in 2019 he had a heart attack; the lift is broken again, grateful to you all"
+    )
+    hits = emergency("2 il əvvəl özümü öldürmək istəyirdim, indi yenə o fikirlər gəlir")
+    assert hits
+    assert hits[0].self_harm
+
+
 def test_ending_everything_tonight_is_self_harm() -> None:
     hits = emergency("borcum çoxdur, bu gecə hər şeyi bitirəcəm, gücüm qalmayıb")
     assert hits
