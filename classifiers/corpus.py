@@ -406,8 +406,8 @@ def load_answers(path: Path) -> list[Answer]:
 # scored once at the start of session 14); `independent23`-`independent26` in session 14
 # (`independent23` and `independent24` scored there, `independent25` and `independent26` left
 # unscored for the next session and scored once at the start of session 15);
-# `independent27`-`independent35` in session 15 (`independent27`-`independent33` scored there,
-# `independent34` and `independent35` left unscored for the next session).
+# `independent27`-`independent36` in session 15 (`independent27`-`independent34` scored there,
+# `independent35` and `independent36` left unscored for the next session).
 INDEPENDENT = "independent"
 HOLDOUTS = (
     INDEPENDENT,
@@ -445,6 +445,7 @@ HOLDOUTS = (
     "independent33",
     "independent34",
     "independent35",
+    "independent36",
 )
 # The sets whose errors earlier sessions read and wrote cues for: no longer blind, so since
 # session 11 they train the specialty and sentiment heads (more writers, more ways to ask and
