@@ -653,7 +653,10 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     # hypoglycaemia or ketoacidosis with confusion, low oxygen, torsion, ectopic, meningitis
     Cue(
         "metabolic",
-        r"(?:şəkər|seker|сахар|sahar|sakhar|sugar|glucose|qlükoza|глюкоз)\w*{G1}(?<![\d.,])(?:[0-2](?:[.,]\d)?|3[.,][0-4])"
+        r"(?:şəkər|seker|сахар|sahar|sakhar|sugar|glucose|qlükoza|глюкоз|glucometer|глюкометр"
+        # a child's meter that "says 2.1" (`independent35`)
+        r"|qlükometr|(?:his|her|my|the|sugar|glucose) meter)\w*{G1}"
+        r"(?<![\d.,])(?:[0-2](?:[.,]\d)?|3[.,][0-4])"
         r"(?![\d/]|[.,]\d)",
         0.85,
     ),
@@ -901,10 +904,14 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         r"|(?:gave|took|given)\w*{G}(?:wrong|double|triple) dose",
         0.8,
     ),
+    # (not a fall "yesterday" told by whoever fell or their child with a swollen arm: 2 of 2
+    # such messages are questions, `independent27`, `35`; worse signs today have their own cues)
     Cue(
         "trauma",
-        r"(?:\d+ ?-? ?(?:ci|cı|cu|cü)? mərtəbə|iskələ|nərdivan|ağac)\w*dən{G1}(?:yıxıl|düş)\w*"
-        r"|(?:упал|сорвал)\w*{G1}(?:с|со) (?:\d+\W*(?:го )?этаж\w*|лес\w*|лестниц\w*|дерев\w*)"
+        r"(?<!dünən )(?:\d+ ?-? ?(?:ci|cı|cu|cü)? mərtəbə|iskələ|nərdivan|ağac)\w*dən{G1}"
+        r"(?:yıxıl|düş)\w*"
+        r"|(?<!вчера )(?:упал|сорвал)\w*{G1}(?:с|со) "
+        r"(?:\d+\W*(?:го )?этаж\w*|лес\w*|лестниц\w*|дерев\w*)"
         r"|fell (?:from|off) (?:a |the )?(?:\w+ )?(?:floor|storey|scaffold\w*|ladder|tree)",
         0.85,
     ),
@@ -1754,7 +1761,9 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     # a bone through the skin (not a bunion's "sümük çıxıb")
     Cue(
         "trauma",
-        r"bone (?:is )?(?:poking|sticking) (?:out|through)|кость торчит|открыт\w* перелом"
+        r"bone (?:is )?(?:poking|sticking) (?:out|through)|открыт\w* перелом"
+        # (with a hedge between: "кость вроде торчит через кожу", `independent35`)
+        r"|кост\w*(?:\W+\w+){0,2}?\W+(?:торчит|торчат|прорвал\w*|проткнул\w*)|торчит кость"
         r"|sümük\w* (?:çölə|bayıra) çıx\w*|open fracture",
         0.9,
     ),
@@ -1780,6 +1789,16 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         "stroke",
         r"(?:не чувству\w*|онемел\w*) (?:\S+ )?(?:лев|прав)\w* (?:рук|ног|половин|сторон)\w*",
         0.85,
+    ),
+    # independent35's misses (session 16): all of one's sleeping pills taken (an overdose
+    # whatever the number)
+    Cue(
+        "poisoning",
+        r"(?:took|taken|swallowed|downed) (?:all|the whole (?:bottle|box|pack|strip))(?: of)?"
+        r" (?:his|her|my|their|the) (?:sleeping |pain ?)?(?:pills|tablets|meds|painkillers)"
+        r"|(?:выпил|наглотал|съел|принял)\w* (?:\w+ )?(?:все|всю|всех|целую) (?:\w+ )?"
+        r"(?:снотворн|таблет|упаковк|пачк|блистер)\w*",
+        0.9,
     ),
     # independent34's misses (session 15): bleach mixed with ammonia or acid (a toxic gas)
     Cue(
@@ -1938,6 +1957,8 @@ NOW_WELL = (
     r"|(?:уже|слава богу) (?:\w+ )?(?:хорошо|нормально|в порядке|дома|поправил\w*)"
     r"|(?:seychas|sejchas|uzhe|vs[eyo]{1,2}) (?:\w+ )?(?:horosho|normalno|v poryadke|doma)"
     r"|(?:is|are|now) (?:fine|ok|okay|better|recovered|home|doing well)"
+    # "… then it passed. today im fine" (`independent35`)
+    r"|(?:today|now) i.?m (?:fine|ok|okay|better)|i.?m (?:fine|ok|okay|better) (?:now|today)"
 )
 INGESTED = (
     r"проглот\w*|наглотал\w*|съел\w*|выпил\w*|ud(?:ub|du|muş)\w*|içib\w*|yeyib\w*"
@@ -1969,10 +1990,11 @@ POOL_CHLORINE = (
     r"(?:hovuz|бассейн|pool)\w*{G}(?:xlor|хлор|chlorine)|(?:xlor|хлор|chlorine)\w*{G}(?:hovuz"
     r"|бассейн|pool)"
 )
-# A sprain or a knock explains a bruise ("topuğumu burdum, şişkin və göyərib").
+# A sprain, a knock or a fall explains a bruise ("topuğumu burdum, şişkin və göyərib",
+# "nərdivandan yıxıldım, topuğum göyərib").
 INJURED = (
     r"burx\w*|burdum\b|burdu\b|zədə\w*|əzil\w*|ушиб\w*|растяж\w*|подвернул\w*|sprain\w*"
-    r"|twisted\b"
+    r"|twisted\b|yıxıl(?:dım|dı|ıb|mışam)\b|упал\w*|fell\b"
 )
 # "Aspirin prevents heart attacks", "инсульт можно предотвратить": talk of prevention (none of
 # 27 messages over the corpus and read sets is an emergency).
@@ -2012,6 +2034,19 @@ APNOEA = (
     rf"(?:{SNORING})(?:\W+\w+){{0,12}}?\W+(?:nəfəs\w* (?:\S+ )?dayan|stops? breathing"
     r"|перестаёт дышать|перестает дышать|останавливается дыхание|дыхание останавлива)\w*"
 )
+# A telephone that goes unanswered ("həkimə zəng edirəm cavab vermir"), not a person who does not
+# respond (`independent35`).
+PHONE_UNANSWERED = (
+    r"(?:zəng|telefon|mesaj|whatsapp|звон|трубк|call|phone|ring)\w*(?:\W+\w+){0,3}?\W+"
+    r"(?:cavab vermir|не отвеча\w*|not (?:answering|picking up)|(?:doesn|didn|won).?t answer)\w*"
+)
+# High pressure numbers with no complaint ("190 на 110 уже неделю … нормально себя чувствует"):
+# a question about seeing a doctor, not a call to 103 (`independent35`).
+FEELS_WELL = (
+    r"(?:нормально|хорошо) себя чувству(?:ет|ю|ем)|чувству(?:ет|ю|ем) себя (?:нормально|хорошо)"
+    r"|feels? (?:fine|ok|okay|normal|well)\b|özünü (?:yaxşı|normal) hiss ed(?:ir|irəm)\b"
+    r"|жалоб (?:нет|никаких)|no (?:other )?complaints|şikayət\w* yoxdur"
+)
 EXPLAINED_AWAY: tuple[tuple[str, str, float], ...] = (
     ("bleeding", STOOL_DARKENER, 0.8),
     ("breathing", NOSE_BLOCKED, 1.0),
@@ -2030,6 +2065,8 @@ EXPLAINED_AWAY: tuple[tuple[str, str, float], ...] = (
     ("breathing", ASTHMA_QUESTION, 0.9),
     ("breathing", EASES_AT_REST, 0.9),
     ("breathing", EXERTION, 0.65),
+    ("unconscious", PHONE_UNANSWERED, 0.8),
+    ("cardiac", FEELS_WELL, 0.85),
 )
 # Someone now in care after a crisis that is over ("keçən ay … indi müalicədədir").
 IN_CARE = (
@@ -2365,6 +2402,12 @@ SELF_MEDICATION_WARNING = (
     # "internetdə oxuyub dərman içmə" (all 9 such messages over the corpus and read sets benign)
     r"|internet\w* (?:\S+ )?(?:oxuyub|baxıb) (?:\w+ ){0,2}?(?:içmə|içməyin|qoymayın|atmayın"
     r"|etmək olmaz)\b"
+    # "Həkimin yazdığı dərmanı atmayın": keep to the prescription (3 of 3 benign; `independent35`)
+    r"|(?:həkim\w*|doktor\w*) (?:yazdığı|təyin etdiyi) (?:\w+ )?(?:dərman|müalicə|həb)\w*"
+    r" (?:\w+ )?(?:atmayın|kəsməyin|dayandırmayın|buraxmayın|atma|kəsmə)\b"
+    r"|не бросайте (?:\w+ )?(?:назначенн\w*|лечени|препарат|таблетк)\w*"
+    r"|(?:don.?t|do not|never) stop (?:\w+ )?(?:prescribed|your) (?:\w+ )?(?:meds|medication"
+    r"|medicine|treatment|tablets|pills)"
 )
 # Reporting what one's own doctor prescribed ("həkim mənə D vitamini yazdı") is not advice...
 OWN_PRESCRIPTION = (

@@ -1803,3 +1803,20 @@ def test_import_builds_nothing_expensive() -> None:
         "assert classifiers.rules._emergency_alternation.cache_info().currsize == 0\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_a_bone_through_the_skin_a_low_meter_and_every_pill_taken() -> None:
+    assert emergency("у сына после падения кость, кажется, прорвала кожу на голени")
+    assert emergency("her meter shows 1.8 and she's shaking, can't hold the cup")
+    assert emergency("он принял все свои снотворные, сейчас не встаёт")
+    assert emergency("my dad swallowed the whole bottle of his painkillers an hour ago")
+
+
+def test_a_phone_unanswered_a_calm_high_pressure_and_a_fall_yesterday() -> None:
+    # A doctor who does not pick up is not a person who does not respond.
+    assert not emergency("pediatrimizə zəng edirəm, heç cavab vermir, qızdırma 37.8-dir")
+    assert emergency("atam yerə yıxıldı, səsləyirəm cavab vermir")
+    assert not emergency("у мамы давление 180 на 100 третий день, но чувствует себя хорошо")
+    assert emergency("давление 200 на 120, отдаёт в левую руку, хотя чувствует себя хорошо")
+    assert not emergency("dünən nərdivandan yıxıldım, topuğum göyərib, travmatoloq lazımdır?")
+    assert not emergency("my cheek went numb for a minute this morning, i'm okay now, why?")
