@@ -1820,3 +1820,29 @@ def test_a_phone_unanswered_a_calm_high_pressure_and_a_fall_yesterday() -> None:
     assert emergency("давление 200 на 120, отдаёт в левую руку, хотя чувствует себя хорошо")
     assert not emergency("dünən nərdivandan yıxıldım, topuğum göyərib, travmatoloq lazımdır?")
     assert not emergency("my cheek went numb for a minute this morning, i'm okay now, why?")
+
+
+def test_the_worst_headache_a_heavy_chest_and_a_fit_going_on_for_minutes() -> None:
+    assert emergency("anam deyir ömrümdə heç vaxt başım belə ağrımayıb, birdən başladı")
+    assert emergency("у мужа голова никогда так не болела, как сейчас, и его вырвало")
+    assert emergency("sinəmdə ağırlıq var, sol çiynimə vurur, soyuq tər basıb")
+    assert emergency(
+        "he had a temperature since yesterday, now shaking all over, going on 6 minutes"
+    )
+
+
+def test_tonight_to_the_bridge_and_how_many_pills_to_not_wake_up() -> None:
+    hits = emergency("işdən sonra körpüyə gedəcəm, onsuz da heç nəyin fərqi yoxdur")
+    assert hits
+    assert hits[0].self_harm
+    hits = emergency("сколько снотворного нужно принять, чтобы больше не просыпаться")
+    assert hits
+    assert hits[0].self_harm
+
+
+def test_a_bleed_with_a_pad_every_hour_but_not_a_nappy_and_a_back_rash() -> None:
+    assert emergency("doğuşdan sonra qan gəlir, saatda bir prokladka dəyişirəm")
+    assert not emergency("körpəm ishaldır, saatda bir bezini dəyişirəm, nə verim?")
+    assert not emergency("gecələr tərləyirəm, kürəyimdə qırmızı səpgi var, qaşınır")
+    # A clause after a negation is not negated.
+    assert emergency("дедушка не ест, говорит невнятно с утра")
