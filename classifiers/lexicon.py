@@ -190,7 +190,9 @@ _CONTRACTIONS = (
 EMERGENCY_CUES: tuple[Cue, ...] = (
     # chest pain / heart attack
     Cue("cardiac", r"ürəy\w* sıxıl\w*", 0.6),
-    Cue("cardiac", r"sinə\w*{G}(?:ağrı|sancı|sıxır|sıxıl|sıxı|göynə|bas|ağırlıq)", 0.85),
+    Cue("cardiac", r"sinə\w*{G}(?:ağrı|sancı|sıxır|sıxıl|sıxı|göynə|bas)", 0.85),
+    # a heavy chest: after a meal it is the stomach; with an arm or sweat the heart (amplifiers)
+    Cue("cardiac", r"sinə\w*{G}ağırlıq", 0.6),
     # A burning chest is mostly heartburn ("yeməkdən sonra sinəm yanır").
     Cue("cardiac", r"sinə\w*{G}(?:yanır|yanma)", 0.6, weak=True),
     Cue("cardiac", r"döş qəfəs\w*{G}(?:ağrı|sancı|sıx|göynə|bas|yan)", 0.85),
@@ -298,7 +300,7 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     # then a pad changed every hour ("saatda bir bezi dəyişirəm": told alone, a nappy)
     Cue(
         "bleeding",
-        r"qan\w*(?:\W+\w+){0,15}?\W+(?:saatda bir|hər saat|yarım saatda? bir)\w*{G1}"
+        r"qan\w*(?!\W+yox)(?:\W+\w+){0,15}?\W+(?:saatda bir|hər saat|yarım saatda? bir)\w*{G1}"
         r"(?:bez|prokladka|ped)\w*",
         0.9,
     ),
@@ -1775,7 +1777,8 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
         "trauma",
         r"bone (?:is )?(?:poking|sticking) (?:out|through)|открыт\w* перелом"
         # (with a hedge between: "кость вроде торчит через кожу", `independent35`)
-        r"|кост\w*(?:\W+\w+){0,2}?\W+(?:торчит|торчат|прорвал\w*|проткнул\w*)|торчит кость"
+        r"|кост\w*(?:\W+(?:вроде|кажется|видимо|прямо|аж|наружу))*\W+"
+        r"(?:торчит|торчат|прорвал\w*|проткнул\w*)|торчит кость"
         r"|sümük\w* (?:çölə|bayıra) çıx\w*|open fracture",
         0.9,
     ),
@@ -1807,7 +1810,7 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue(
         "poisoning",
         r"(?:took|taken|swallowed|downed) (?:all|the whole (?:bottle|box|pack|strip))(?: of)?"
-        r" (?:his|her|my|their|the) (?:sleeping |pain ?)?(?:pills|tablets|meds|painkillers)"
+        r" (?:his|her|my|their|the) (?:sleeping |pain ?)?(?:pills|painkillers)"
         r"|(?:выпил|наглотал|съел|принял)\w* (?:\w+ )?(?:все|всю|всех|целую) (?:\w+ )?"
         r"(?:снотворн|таблет|упаковк|пачк|блистер)\w*",
         0.9,
@@ -1816,8 +1819,9 @@ EMERGENCY_CUES: tuple[Cue, ...] = (
     Cue(
         "self_harm",
         r"(?:körpü|мост|bridge)\w*(?:\W+\w+){0,3}?\W+(?:gedəcəm|gedəcəyəm|çıxacam|пойду|схожу"
-        r"|go|going)\w*(?:\W+\w+){0,8}?\W+(?:fərqi yox|heç nəyin fərqi yox|всё равно|все равно"
-        r"|nothing matters|doesn.?t matter)\w*",
+        r"|go|going)\w*(?:\W+\w+){0,8}?\W+(?:(?:daha|artıq|heç nəyin|onsuz da) (?:\w+ )?fərqi yox"
+        r"|(?:мне|уже) (?:\w+ )?вс[её] равно|nothing matters"
+        r"|nothing (?:\w+ )?matters any ?more)\w*",
         0.85,
     ),
     # how many pills "чтобы уже не проснуться"
@@ -2079,6 +2083,13 @@ FEELS_WELL = (
     r"|feels? (?:fine|ok|okay|normal|well)\b|özünü (?:yaxşı|normal) hiss ed(?:ir|irəm)\b"
     r"|жалоб (?:нет|никаких)|no (?:other )?complaints|şikayət\w* yoxdur"
 )
+# Pills taken as a doctor said: not an overdose.
+AS_PRESCRIBED = (
+    r"как (?:вы |врач |доктор )?(?:сказал|назначил|прописал)\w*"
+    r"|kak (?:vy |vrach |doktor )?(?:skazal|naznachil|propisal)\w*"
+    r"|(?:həkim\w*|doktor\w*|sizin) (?:dediyi|dediyiniz|yazdığı|yazdığınız) kimi"
+    r"|as (?:prescribed|(?:the|my) doctor (?:said|told))|as you (?:said|told)"
+)
 # Sweating at night with a rash on the back and neck is the skin, not the heart (`independent36`).
 SKIN_COMPLAINT = r"səpgi\w*|qaşın\w*|сып\w*|зуд\w*|чеш[уе]\w*|rash\w*|itch\w*"
 EXPLAINED_AWAY: tuple[tuple[str, str, float], ...] = (
@@ -2102,6 +2113,7 @@ EXPLAINED_AWAY: tuple[tuple[str, str, float], ...] = (
     ("unconscious", PHONE_UNANSWERED, 0.8),
     ("cardiac", FEELS_WELL, 0.85),
     ("cardiac", SKIN_COMPLAINT, 0.95),
+    ("poisoning", AS_PRESCRIBED, 0.9),
 )
 # Someone now in care after a crisis that is over ("keçən ay … indi müalicədədir").
 IN_CARE = (
@@ -2109,13 +2121,6 @@ IN_CARE = (
     r"|psixoloqa gedir|terapiyaya gedir)|(?:сейчас|теперь|уже) (?:\w+ )?(?:лечится|под наблюдением"
     r"|ходит к психологу|ходит к психотерапевту)|(?:is|are) (?:now )?(?:in treatment|in therapy"
     r"|getting help)"
-)
-# Pills taken as a doctor said: not an overdose.
-AS_PRESCRIBED = (
-    r"как (?:вы |врач |доктор )?(?:сказал|назначил|прописал)\w*"
-    r"|kak (?:vy |vrach |doktor )?(?:skazal|naznachil|propisal)\w*"
-    r"|(?:həkim\w*|doktor\w*|sizin) (?:dediyi|dediyiniz|yazdığı|yazdığınız) kimi"
-    r"|as (?:prescribed|(?:the|my) doctor (?:said|told))|as you (?:said|told)"
 )
 GRATITUDE = (
     r"təşəkkür\w*|sağ ol(?:sun|un|sunlar)\b|minnətdar\w*|allah razı|спасибо"

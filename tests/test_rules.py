@@ -1846,3 +1846,13 @@ def test_a_bleed_with_a_pad_every_hour_but_not_a_nappy_and_a_back_rash() -> None
     assert not emergency("gecələr tərləyirəm, kürəyimdə qırmızı səpgi var, qaşınır")
     # A clause after a negation is not negated.
     assert emergency("дедушка не ест, говорит невнятно с утра")
+
+
+def test_a_bridge_meeting_a_nappy_an_old_bone_and_pills_as_prescribed_are_no_alarms() -> None:
+    # Harmless messages of my own, written after the new cues to find over-reaches.
+    assert not emergency("körpünün üstünə gedəcəm, orda görüşək, saatın fərqi yoxdur")
+    assert not emergency("qanaxma yoxdur, saatda bir bezini dəyişirəm körpənin")
+    assert not emergency("кость немного торчит после перелома, это нормально через год?")
+    assert not emergency("he took all his tablets this morning as prescribed by the cardiologist")
+    hits = emergency("sinəmdə ağırlıq hiss edirəm yeməkdən sonra, qastrit ola bilər?")
+    assert all(h.score < 0.85 for h in hits)
