@@ -407,7 +407,8 @@ def load_answers(path: Path) -> list[Answer]:
 # (`independent23` and `independent24` scored there, `independent25` and `independent26` left
 # unscored for the next session and scored once at the start of session 15);
 # `independent27`-`independent36` in session 15 (`independent27`-`independent34` scored there,
-# `independent35` and `independent36` left unscored for the next session).
+# `independent35` and `independent36` left unscored for the next session, and scored once at the
+# start of session 16); `independent37` and `independent38` in session 16.
 INDEPENDENT = "independent"
 HOLDOUTS = (
     INDEPENDENT,
@@ -446,6 +447,8 @@ HOLDOUTS = (
     "independent34",
     "independent35",
     "independent36",
+    "independent37",
+    "independent38",
 )
 # The sets whose errors earlier sessions read and wrote cues for: no longer blind, so since
 # session 11 they train the specialty and sentiment heads (more writers, more ways to ask and
